@@ -1,0 +1,327 @@
+"""Pages that communications staff publish: home, units, service standards, plain pages.
+
+Unit and service pages point at registry entries (feedback.Unit, feedback.Service);
+they hold the published text, never survey logic or officer data.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from . import selectors
+
+LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
+TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+@register_setting(icon="site")
+class PemdaSettings(BaseGenericSetting):
+    """Who runs this portal: shown in the header, footer and contact blocks."""
+
+    name = models.CharField(_("nama Pemda"), max_length=200, default="Pemerintah Daerah")
+    short_name = models.CharField(_("nama singkat"), max_length=100, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("situs web"), blank=True)
+    complaints_url = models.URLField(
+        _("tautan pengaduan (SP4N-LAPOR!)"), blank=True, default="https://www.lapor.go.id/"
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("short_name"), FieldPanel("logo")], _("Identitas")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+                FieldPanel("complaints_url"),
+            ],
+            _("Kontak"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("identitas Pemda")
+
+
+class HomePage(Page):
+    """The front door: every unit and service is one link away from here."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    subpage_types = ["content.UnitIndexPage", "content.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("beranda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unit_tree"] = selectors.unit_tree()
+        context["plain_pages"] = selectors.plain_pages(self)
+        return context
+
+
+class UnitIndexPage(Page):
+    """Lists every published unit page, in the registry's hierarchy."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.UnitPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("daftar unit")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unit_tree"] = selectors.unit_tree()
+        return context
+
+
+class UnitPage(Page):
+    """A Perangkat Daerah or Unit Layanan, with its Maklumat Pelayanan."""
+
+    unit = models.OneToOneField(
+        "feedback.Unit",
+        verbose_name=_("unit di registri"),
+        on_delete=models.PROTECT,
+        related_name="page",
+    )
+    description = RichTextField(_("profil singkat"), blank=True, features=TEXT_FEATURES)
+    address = models.TextField(_("alamat"), blank=True)
+    phone = models.CharField(_("telepon"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    opening_hours = models.CharField(_("jam pelayanan"), max_length=200, blank=True)
+
+    maklumat = models.TextField(
+        _("maklumat pelayanan"),
+        blank=True,
+        help_text=_("Janji tertulis kepala unit untuk melayani sesuai standar pelayanan."),
+    )
+    maklumat_signatory = models.CharField(_("nama penanda tangan"), max_length=200, blank=True)
+    maklumat_signatory_position = models.CharField(
+        _("jabatan penanda tangan"), max_length=200, blank=True
+    )
+    maklumat_signed_on = models.DateField(_("tanggal ditandatangani"), null=True, blank=True)
+    maklumat_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen maklumat bertanda tangan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("unit"),
+        FieldPanel("description"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("opening_hours"),
+            ],
+            _("Kontak dan jam pelayanan"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("maklumat"),
+                FieldRowPanel(
+                    [FieldPanel("maklumat_signatory"), FieldPanel("maklumat_signatory_position")]
+                ),
+                FieldRowPanel([FieldPanel("maklumat_signed_on"), FieldPanel("maklumat_document")]),
+            ],
+            _("Maklumat Pelayanan"),
+        ),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.FilterField("unit"),
+    ]
+    parent_page_types = ["content.UnitIndexPage", "content.UnitPage"]
+    subpage_types = ["content.UnitPage", "content.ServicePage"]
+
+    class Meta:
+        verbose_name = _("halaman unit")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["service_pages"] = selectors.service_pages_of(self)
+        context["sub_units"] = selectors.sub_unit_pages_of(self)
+        return context
+
+
+class ServicePage(Page):
+    """A published Standar Pelayanan (PermenPANRB 15/2014) for one Jenis Layanan.
+
+    The six delivery components are always shown to citizens; the eight
+    management components have their own section on the page.
+    """
+
+    service = models.OneToOneField(
+        "feedback.Service",
+        verbose_name=_("jenis layanan di registri"),
+        on_delete=models.PROTECT,
+        related_name="page",
+    )
+    summary = models.CharField(_("ringkasan"), max_length=300, blank=True)
+
+    # Komponen penyampaian pelayanan (service delivery): public.
+    persyaratan = RichTextField(_("persyaratan"), features=LIST_FEATURES)
+    prosedur = RichTextField(_("sistem, mekanisme, dan prosedur"), features=LIST_FEATURES)
+    jangka_waktu = models.CharField(_("jangka waktu penyelesaian"), max_length=300)
+    biaya = models.PositiveIntegerField(
+        _("biaya/tarif (Rupiah)"), default=0, help_text=_("Isi 0 bila layanan gratis.")
+    )
+    biaya_keterangan = models.TextField(_("keterangan biaya/tarif"), blank=True)
+    produk = models.TextField(_("produk pelayanan"))
+    pengaduan = RichTextField(_("penanganan pengaduan, saran, dan masukan"), features=LIST_FEATURES)
+
+    # Komponen pengelolaan pelayanan (internal management).
+    dasar_hukum = RichTextField(_("dasar hukum"), features=LIST_FEATURES)
+    sarana_prasarana = RichTextField(
+        _("sarana dan prasarana, dan/atau fasilitas"), features=LIST_FEATURES
+    )
+    kompetensi_pelaksana = RichTextField(_("kompetensi pelaksana"), features=LIST_FEATURES)
+    pengawasan_internal = RichTextField(_("pengawasan internal"), features=LIST_FEATURES)
+    jumlah_pelaksana = models.CharField(_("jumlah pelaksana"), max_length=200)
+    jaminan_pelayanan = models.TextField(_("jaminan pelayanan"))
+    jaminan_keamanan = models.TextField(_("jaminan keamanan dan keselamatan pelayanan"))
+    evaluasi_kinerja = models.TextField(_("evaluasi kinerja pelaksana"))
+
+    decree_document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("SK penetapan standar pelayanan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    DELIVERY_FIELDS = ("persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan")
+    MANAGEMENT_FIELDS = (
+        "dasar_hukum",
+        "sarana_prasarana",
+        "kompetensi_pelaksana",
+        "pengawasan_internal",
+        "jumlah_pelaksana",
+        "jaminan_pelayanan",
+        "jaminan_keamanan",
+        "evaluasi_kinerja",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("service"),
+        FieldPanel("summary"),
+    ]
+    delivery_panels = [
+        FieldPanel("persyaratan"),
+        FieldPanel("prosedur"),
+        FieldPanel("jangka_waktu"),
+        FieldRowPanel([FieldPanel("biaya"), FieldPanel("biaya_keterangan")]),
+        FieldPanel("produk"),
+        FieldPanel("pengaduan"),
+    ]
+    management_panels = [FieldPanel(name) for name in MANAGEMENT_FIELDS]
+    document_panels = [
+        FieldPanel("decree_document"),
+        InlinePanel("documents", label=_("Dokumen lain")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Layanan")),
+            ObjectList(delivery_panels, heading=_("Penyampaian pelayanan")),
+            ObjectList(management_panels, heading=_("Pengelolaan pelayanan")),
+            ObjectList(document_panels, heading=_("Dokumen")),
+            ObjectList(Page.promote_panels, heading=_("Promosi")),
+            ObjectList(Page.settings_panels, heading=_("Pengaturan")),
+        ]
+    )
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("persyaratan"),
+        index.SearchField("prosedur"),
+        index.SearchField("produk"),
+        index.SearchField("biaya_keterangan"),
+        index.FilterField("service"),
+    ]
+    parent_page_types = ["content.UnitPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standar pelayanan")
+
+    @property
+    def is_free(self):
+        return self.biaya == 0
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["unit_page"] = selectors.unit_page_above(self)
+        return context
+
+
+class ServicePageDocument(Orderable):
+    """Supporting documents on a service page (forms, flowcharts, regulations)."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("judul"), max_length=200)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("dokumen"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("title"), FieldPanel("document")]
+
+
+class StandardPage(Page):
+    """A plain-language page: about the survey, methodology, privacy."""
+
+    intro = models.TextField(_("pengantar"), blank=True)
+    body = StreamField(
+        [
+            ("heading", blocks.CharBlock(form_classname="title", label=_("Subjudul"))),
+            ("paragraph", blocks.RichTextBlock(features=TEXT_FEATURES, label=_("Paragraf"))),
+        ],
+        verbose_name=_("isi"),
+        blank=True,
+    )
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    parent_page_types = ["content.HomePage", "content.StandardPage"]
+    subpage_types = ["content.StandardPage"]
+
+    class Meta:
+        verbose_name = _("halaman informasi")

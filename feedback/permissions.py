@@ -1,0 +1,24 @@
+"""Groups and who may see what.
+
+Communications staff work in Wagtail's built-in "Editors" group and approvers in
+"Moderators" (the default moderation workflow is theirs). Officer data belongs to
+the HR group only.
+"""
+
+HR_GROUP = "HR"
+EDITORS_GROUP = "Editors"
+MODERATORS_GROUP = "Moderators"
+
+# Registry models page editors need to pick from when tying a page to a unit or
+# service; they may look but not change.
+REGISTRY_VIEW_MODELS = ("unit", "service", "servicepoint")
+# Personnel models: HR manages them; nobody else (bar superusers) sees them.
+HR_MODELS = ("officer", "assignment")
+
+
+def is_hr(user) -> bool:
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.groups.filter(name=HR_GROUP).exists())
+    )

@@ -1,0 +1,28 @@
+"""The /api/v1/ router and the JSON error shape shared by every endpoint."""
+
+from django.urls import include, path
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from feedback import api as feedback_api
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus a human-readable ``message`` on every error body.
+
+    Field errors stay under their field names, so an API client can show each
+    message beside the field that caused it.
+    """
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    data = response.data
+    if isinstance(data, dict) and "detail" in data and len(data) == 1:
+        response.data = {"message": str(data["detail"])}
+    else:
+        response.data = {"message": "Data yang dikirim tidak valid.", "errors": data}
+    return response
+
+
+urlpatterns = [
+    path("", include(feedback_api.router.urls)),
+]

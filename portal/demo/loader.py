@@ -1,0 +1,268 @@
+"""Builds the fictional demo Pemda (portal.demo.catalog) into the database.
+
+Deterministic and idempotent: registry rows are matched by code or NIP, pages by
+the registry entry they belong to, users by username. Pages that already exist
+are left as editors may have changed them.
+"""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from wagtail.models import Page, Site
+
+from content.models import (
+    HomePage,
+    PemdaSettings,
+    ServicePage,
+    StandardPage,
+    UnitIndexPage,
+    UnitPage,
+)
+from feedback.models import Assignment, Officer, Service, ServicePoint, Unit
+from feedback.permissions import EDITORS_GROUP, HR_GROUP, MODERATORS_GROUP
+
+from . import catalog
+
+ASSIGNMENT_START = datetime.date(2024, 1, 1)
+
+# Documented in the README; refused under production settings.
+DEMO_USERS = [
+    # username, password, group (None: superuser), first name
+    ("admin", "admin-demo", None, "Administrator"),
+    ("editor", "editor-demo", EDITORS_GROUP, "Staf Komunikasi"),
+    ("approver", "approver-demo", MODERATORS_GROUP, "Penyetuju Konten"),
+    ("hr", "hr-demo", HR_GROUP, "Staf Kepegawaian"),
+]
+
+
+def _ul(items, tag="ul"):
+    return f"<{tag}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + f"</{tag}>"
+
+
+def demo_nip(index: int, sex: str) -> str:
+    """A structurally valid, clearly fictional NIP for the index-th demo officer."""
+    birth = datetime.date(1970 + index % 25, 1 + index % 12, 1 + (index * 7) % 28)
+    appointed_year = birth.year + 23 + index % 6
+    appointed_month = 1 + (index * 5) % 12
+    sex_digit = "1" if sex == "L" else "2"
+    return f"{birth:%Y%m%d}{appointed_year:04d}{appointed_month:02d}{sex_digit}{index + 1:03d}"
+
+
+def load(*, log=print):
+    """Load everything; returns a dict of counts for the command to report."""
+    with transaction.atomic():
+        _settings()
+        units = _units()
+        services = _services(units)
+        points = _service_points(units, services)
+        officers = _officers(units, points)
+        _users()
+        pages = _pages(units, services)
+    counts = {
+        "units": len(units),
+        "services": len(services),
+        "service_points": len(points),
+        "officers": len(officers),
+        "pages": pages,
+    }
+    log(", ".join(f"{k}: {v}" for k, v in counts.items()))
+    return counts
+
+
+def _settings():
+    s = PemdaSettings.load()
+    p = catalog.PEMDA
+    s.name, s.short_name = p["name"], p["short_name"]
+    s.address, s.phone, s.email, s.website = p["address"], p["phone"], p["email"], p["website"]
+    s.save()
+
+
+def _units():
+    units = {}
+    for row in catalog.UNITS:
+        unit, _ = Unit.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "level": row["level"],
+                "parent": units.get(row["parent"]),
+            },
+        )
+        units[unit.code] = unit
+    return units
+
+
+def _services(units):
+    services = {}
+    for row in catalog.SERVICES:
+        service, _ = Service.objects.update_or_create(
+            code=row["code"],
+            defaults={"name": row["name"], "unit": units[row["unit"]], "category": row["category"]},
+        )
+        services[service.code] = service
+    return services
+
+
+def _service_points(units, services):
+    points = {}
+    for row in catalog.SERVICE_POINTS:
+        point, _ = ServicePoint.objects.update_or_create(
+            code=row["code"],
+            defaults={
+                "name": row["name"],
+                "unit": units[row["unit"]],
+                "location": row.get("location", ""),
+            },
+        )
+        point.services.set([services[c] for c in row["services"]])
+        points[point.code] = point
+    return points
+
+
+def _officers(units, points):
+    """Officers go round-robin over the service points, so every loket is staffed."""
+    point_list = sorted(points.values(), key=lambda p: p.code)
+    officers = []
+    for index, (name, sex, position) in enumerate(catalog.OFFICER_NAMES):
+        point = point_list[index % len(point_list)]
+        officer, _ = Officer.objects.update_or_create(
+            nip=demo_nip(index, sex),
+            defaults={"name": name, "position": position, "unit": point.unit},
+        )
+        Assignment.objects.get_or_create(
+            officer=officer,
+            service_point=point,
+            start_date=ASSIGNMENT_START,
+            defaults={"service": None},
+        )
+        officers.append(officer)
+    return officers
+
+
+def _users():
+    User = get_user_model()
+    for username, password, group_name, first_name in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={"first_name": first_name, "email": f"{username}@demo.invalid"},
+        )
+        if created:
+            user.set_password(password)
+        user.is_staff = group_name is None
+        user.is_superuser = group_name is None
+        user.save()
+        if group_name:
+            user.groups.add(Group.objects.get(name=group_name))
+
+
+def _publish(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def _pages(units, services):
+    """Home -> unit index -> unit pages (nested as the registry) -> service pages."""
+    created = 0
+    home = HomePage.objects.first()
+    if home is None:
+        root = Page.get_first_root_node()
+        home = _publish(root, HomePage(title="Beranda", slug="beranda"))
+        created += 1
+    if not home.intro:
+        home.title = catalog.PEMDA["short_name"]
+        home.intro = f"<p>{escape(catalog.HOME_INTRO)}</p>"
+        home.save_revision().publish()
+    site = Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    elif site.root_page_id != home.pk:
+        site.root_page = home
+        site.save()
+
+    index = UnitIndexPage.objects.first()
+    if index is None:
+        index = _publish(
+            home,
+            UnitIndexPage(
+                title="Perangkat Daerah dan Unit Layanan",
+                slug="unit",
+                intro="<p>Daftar perangkat daerah dan unit layanan beserta standar "
+                "pelayanannya.</p>",
+            ),
+        )
+        created += 1
+
+    unit_pages = {p.unit_id: p for p in UnitPage.objects.all()}
+    by_code = {u["code"]: u for u in catalog.UNITS}
+    for row in catalog.UNITS:
+        unit = units[row["code"]]
+        if row["level"] == Unit.Level.PEMDA or unit.pk in unit_pages:
+            continue
+        parent_unit = units[row["parent"]]
+        parent_page = unit_pages.get(parent_unit.pk, index)
+        head = catalog.UNIT_HEADS.get(row["code"], {})
+        maklumat = catalog.MAKLUMAT.get(row["code"]) or catalog.MAKLUMAT.get(
+            by_code[row["parent"]]["code"], catalog.MAKLUMAT["DEFAULT"]
+        )
+        page = UnitPage(
+            title=row["name"],
+            slug=slugify(row["code"]),
+            unit=unit,
+            description=f"<p>{escape(row['description'])}</p>",
+            address=row.get("address", ""),
+            phone=row.get("phone", ""),
+            email=row.get("email", ""),
+            opening_hours=row.get("opening_hours", ""),
+            maklumat=maklumat if head else "",
+            maklumat_signatory=head.get("name", ""),
+            maklumat_signatory_position=head.get("position", ""),
+            maklumat_signed_on=datetime.date(2025, 1, 2) if head else None,
+        )
+        unit_pages[unit.pk] = _publish(parent_page, page)
+        created += 1
+
+    existing = set(ServicePage.objects.values_list("service_id", flat=True))
+    for row in catalog.SERVICES:
+        service = services[row["code"]]
+        if service.pk in existing:
+            continue
+        page = ServicePage(
+            title=row["name"],
+            slug=slugify(row["code"]),
+            service=service,
+            summary=row["summary"],
+            persyaratan=_ul(row["persyaratan"]),
+            prosedur=_ul(row["prosedur"], "ol"),
+            jangka_waktu=row["jangka_waktu"],
+            biaya=row["biaya"],
+            biaya_keterangan=row["biaya_keterangan"],
+            produk=row["produk"],
+            pengaduan=_ul(row["pengaduan"]),
+            dasar_hukum=_ul(row["dasar_hukum"]),
+            sarana_prasarana=_ul(row["sarana_prasarana"]),
+            kompetensi_pelaksana=_ul(row["kompetensi_pelaksana"]),
+            pengawasan_internal=_ul(row["pengawasan_internal"]),
+            jumlah_pelaksana=row["jumlah_pelaksana"],
+            jaminan_pelayanan=row["jaminan_pelayanan"],
+            jaminan_keamanan=row["jaminan_keamanan"],
+            evaluasi_kinerja=row["evaluasi_kinerja"],
+            search_description=row["summary"],
+        )
+        _publish(unit_pages[service.unit_id], page)
+        created += 1
+
+    for slug, title, paragraphs in (
+        ("tentang-survei", "Tentang Survei Kepuasan Masyarakat", catalog.ABOUT_SURVEY),
+        ("metodologi", "Metodologi Perhitungan IKM", catalog.METHODOLOGY),
+    ):
+        if StandardPage.objects.filter(slug=slug).exists():
+            continue
+        body = [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
+        _publish(home, StandardPage(title=title, slug=slug, body=body, show_in_menus=True))
+        created += 1
+    return created

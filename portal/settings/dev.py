@@ -1,0 +1,13 @@
+"""The embedded default: one process, SQLite, local-memory cache."""
+
+from .base import *  # noqa: F403
+from .base import env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+
+# One process serves everything here, so the local-memory cache is a correct
+# rate-limit store; the production profile insists on a shared one.
+SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+DEMO_DATA_ALLOWED = True

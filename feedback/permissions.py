@@ -8,6 +8,8 @@ the HR group only.
 HR_GROUP = "HR"
 EDITORS_GROUP = "Editors"
 MODERATORS_GROUP = "Moderators"
+# Counter staff and queue systems: issue receipts, set up kiosks.
+SERVICE_POINT_GROUP = "Loket"
 
 # Registry models page editors need to pick from when tying a page to a unit or
 # service; they may look but not change.

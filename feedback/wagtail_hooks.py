@@ -4,13 +4,18 @@ Menu items and views follow model permissions, so officer and assignment screens
 appear only for the HR group (see feedback.permissions and the group migration).
 """
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Assignment, Officer, Service, ServicePoint, Unit
+from . import admin_views
+from .models import Assignment, Kiosk, Officer, Receipt, Service, ServicePoint, Unit
 
 
 class RegistryViewSet(SnippetViewSet):
@@ -76,11 +81,31 @@ class AssignmentViewSet(RegistryViewSet):
     ]
 
 
+class KioskViewSet(RegistryViewSet):
+    model = Kiosk
+    icon = "tablet-alt"
+    menu_label = _("Kiosk")
+    list_display = ["name", "service_point", "key_hint", "last_used_at", BooleanColumn("is_active")]
+    list_filter = ["service_point__unit", "is_active"]
+    search_fields = ["name"]
+    panels = ["name", "service_point", "is_active"]
+
+
+class ReceiptViewSet(RegistryViewSet):
+    model = Receipt
+    icon = "tag"
+    menu_label = _("Tanda terima")
+    list_display = ["code", "service", "service_point", "officer", "issued_at", "used_at"]
+    list_filter = ["service__unit", "service_point"]
+    search_fields = ["code"]
+    panels = ["service", "service_point", "officer"]
+
+
 class RegistryGroup(SnippetViewSetGroup):
     menu_label = _("Registri")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (UnitViewSet, ServiceViewSet, ServicePointViewSet)
+    items = (UnitViewSet, ServiceViewSet, ServicePointViewSet, KioskViewSet, ReceiptViewSet)
 
 
 class PersonnelGroup(SnippetViewSetGroup):
@@ -92,3 +117,54 @@ class PersonnelGroup(SnippetViewSetGroup):
 
 register_snippet(RegistryGroup)
 register_snippet(PersonnelGroup)
+
+
+@hooks.register("register_admin_urls")
+def feedback_admin_urls():
+    return [
+        path(
+            "kiosk/<int:pk>/aktifkan/", admin_views.kiosk_activate, name="feedback_kiosk_activate"
+        ),
+        path(
+            "tanda-terima/<int:pk>/cetak/", admin_views.receipt_slip, name="feedback_receipt_slip"
+        ),
+        path("komentar/", admin_views.comment_moderation, name="feedback_comment_moderation"),
+    ]
+
+
+@hooks.register("register_snippet_listing_buttons")
+def feedback_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, Kiosk) and user.has_perm("feedback.change_kiosk"):
+        yield ListingButton(
+            _("Aktifkan di perangkat ini"),
+            reverse("feedback_kiosk_activate", args=[snippet.pk]),
+            priority=10,
+        )
+    if isinstance(snippet, Receipt) and user.has_perm("feedback.view_receipt"):
+        yield ListingButton(
+            _("Cetak slip"), reverse("feedback_receipt_slip", args=[snippet.pk]), priority=10
+        )
+    if isinstance(snippet, ServicePoint):
+        yield ListingButton(
+            _("Poster QR"), reverse("feedback:poster", args=[snippet.code]), priority=10
+        )
+
+
+class PermissionMenuItem(MenuItem):
+    def __init__(self, *args, permission, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.permission = permission
+
+    def is_shown(self, request):
+        return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def comment_moderation_menu_item():
+    return PermissionMenuItem(
+        _("Moderasi komentar"),
+        reverse("feedback_comment_moderation"),
+        icon_name="comment",
+        order=220,
+        permission="feedback.moderate_comment",
+    )

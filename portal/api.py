@@ -1,6 +1,7 @@
 """The /api/v1/ router and the JSON error shape shared by every endpoint."""
 
 from django.urls import include, path
+from django.utils.translation import gettext as _
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from feedback import api as feedback_api
@@ -18,11 +19,15 @@ def exception_handler(exc, context):
     data = response.data
     if isinstance(data, dict) and "detail" in data and len(data) == 1:
         response.data = {"message": str(data["detail"])}
+    elif isinstance(data, dict):
+        response.data = {"message": _("Data yang dikirim tidak valid."), **data}
     else:
-        response.data = {"message": "Data yang dikirim tidak valid.", "errors": data}
+        response.data = {"message": _("Data yang dikirim tidak valid."), "non_field_errors": data}
     return response
 
 
 urlpatterns = [
+    path("feedback/", feedback_api.FeedbackView.as_view(), name="api-feedback"),
+    path("receipts/", feedback_api.ReceiptView.as_view(), name="api-receipts"),
     path("", include(feedback_api.router.urls)),
 ]

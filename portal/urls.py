@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", include(api.urlpatterns)),
     path("bahasa/", set_language, name="set_language"),
     path("sitemap.xml", sitemap),
+    path("", include("feedback.urls")),
 ]
 
 if settings.DEBUG:

@@ -143,6 +143,26 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # reverse proxies that each append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N;
 # with 0 (the default) the header is ignored so a client cannot forge it.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
+
+# Citizen feedback: limits use django-ratelimit's "count/period" syntax.
+# Per client address: accepted responses, and attempts of any kind (valid or not).
+FEEDBACK_RATE_ACCEPTED = env("FEEDBACK_RATE_ACCEPTED", default="20/10m")
+FEEDBACK_RATE_ATTEMPTS = env("FEEDBACK_RATE_ATTEMPTS", default="60/m")
+# A kiosk serves a queue of citizens: it is limited per device instead of per address.
+FEEDBACK_RATE_KIOSK = env("FEEDBACK_RATE_KIOSK", default="120/10m")
+# A receipt is single use; this caps guessing at one receipt code.
+FEEDBACK_RATE_RECEIPT = env("FEEDBACK_RATE_RECEIPT", default="10/10m")
+# The same answers from the same client for the same service within this many
+# minutes are stored once (a double tap, a resubmitted form).
+FEEDBACK_DUPLICATE_MINUTES = env.int("FEEDBACK_DUPLICATE_MINUTES", default=10)
+# The web form is rejected when submitted faster than a person can read it.
+FEEDBACK_MIN_FILL_SECONDS = env.int("FEEDBACK_MIN_FILL_SECONDS", default=5)
+# Hashed client addresses are cleared from responses after this many days.
+FEEDBACK_CLIENT_HASH_RETENTION_DAYS = env.int("FEEDBACK_CLIENT_HASH_RETENTION_DAYS", default=30)
+# Receipts are valid this long after issue.
+RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
 
 # load_demo_data creates users with published passwords: only dev and test allow it.
 DEMO_DATA_ALLOWED = False
@@ -164,7 +184,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["feedback.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "portal.api.exception_handler",

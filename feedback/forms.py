@@ -1,0 +1,127 @@
+"""The citizen's survey form (web, QR and kiosk share it)."""
+
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Education, Occupation, Sex
+from .services import AGE_RANGE, COMMENT_MAX_LENGTH
+from .skm import ELEMENTS
+
+FILL_SALT = "feedback.form.started"
+
+
+def signed_start() -> str:
+    return signing.TimestampSigner(salt=FILL_SALT).sign(str(int(timezone.now().timestamp())))
+
+
+class SurveyForm(forms.Form):
+    """The nine elements, the optional profile and comment, plus two quiet traps for
+    bots: a honeypot field people never see and a minimum time to fill in."""
+
+    served_on = forms.DateField(
+        label=_("Tanggal Anda dilayani"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        initial=timezone.localdate,
+    )
+    age = forms.IntegerField(
+        label=_("Usia (tahun)"), required=False, min_value=AGE_RANGE[0], max_value=AGE_RANGE[1]
+    )
+    sex = forms.ChoiceField(
+        label=_("Jenis kelamin"), required=False, choices=[("", "-")] + Sex.choices
+    )
+    education = forms.ChoiceField(
+        label=_("Pendidikan terakhir"), required=False, choices=[("", "-")] + Education.choices
+    )
+    occupation = forms.ChoiceField(
+        label=_("Pekerjaan"), required=False, choices=[("", "-")] + Occupation.choices
+    )
+    comment = forms.CharField(
+        label=_("Saran atau komentar (tidak wajib)"),
+        required=False,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Jangan menuliskan NIK, nomor telepon atau e-mail: data seperti itu disamarkan. "
+            "Komentar ditinjau petugas sebelum ditampilkan."
+        ),
+    )
+    receipt = forms.CharField(
+        label=_("Kode tanda terima (jika ada)"),
+        required=False,
+        max_length=16,
+        help_text=_("Tertera pada struk atau slip yang Anda terima di loket."),
+    )
+    service_point = forms.CharField(required=False, widget=forms.HiddenInput)
+    started = forms.CharField(widget=forms.HiddenInput)
+    # The honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
+    website = forms.CharField(required=False, label=_("Jangan diisi"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for element in ELEMENTS:
+            self.fields[element.field] = forms.TypedChoiceField(
+                label=element.question,
+                choices=[(value, label) for value, label, _en in element.choices()],
+                coerce=int,
+                widget=forms.RadioSelect,
+                error_messages={"required": _("Pilih salah satu jawaban.")},
+            )
+            self.fields[element.field].element = element
+        self.fields["started"].initial = signed_start()
+
+    def element_fields(self):
+        return [self[e.field] for e in ELEMENTS]
+
+    def profile_fields(self):
+        return [self[name] for name in ("age", "sex", "education", "occupation")]
+
+    def clean_served_on(self):
+        value = self.cleaned_data["served_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(_("Tanggal dilayani tidak boleh di masa depan."))
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(_("Formulir tidak dapat diproses. Silakan coba lagi."))
+        try:
+            started = int(
+                signing.TimestampSigner(salt=FILL_SALT).unsign(
+                    cleaned.get("started", ""), max_age=datetime.timedelta(hours=6)
+                )
+            )
+        except (signing.BadSignature, ValueError):
+            self.data = self.data.copy()
+            self.data["started"] = signed_start()
+            raise forms.ValidationError(
+                _("Formulir sudah terlalu lama dibuka. Periksa jawaban Anda lalu kirim lagi.")
+            ) from None
+        if timezone.now().timestamp() - started < settings.FEEDBACK_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                _("Formulir terkirim terlalu cepat. Mohon baca pertanyaan lalu kirim lagi.")
+            )
+        return cleaned
+
+    def submission_data(self, service_code: str) -> dict:
+        """The form's answers in the shape services.parse_submission takes."""
+        c = self.cleaned_data
+        return {
+            "service": service_code,
+            "answers": {e.code: c[e.field] for e in ELEMENTS},
+            "served_on": c["served_on"],
+            "comment": c.get("comment", ""),
+            "respondent": {
+                "age": c.get("age"),
+                "sex": c.get("sex", ""),
+                "education": c.get("education", ""),
+                "occupation": c.get("occupation", ""),
+            },
+            "service_point": c.get("service_point") or None,
+            "receipt": c.get("receipt") or None,
+        }

@@ -1,0 +1,47 @@
+"""Models of the domain core, one module per concern."""
+
+from .registry import (
+    Assignment,
+    CodeField,
+    Officer,
+    Service,
+    ServicePoint,
+    Unit,
+    code_validator,
+    validate_nip,
+)
+
+__all__ = [
+    "Assignment",
+    "CodeField",
+    "Officer",
+    "Service",
+    "ServicePoint",
+    "Unit",
+    "code_validator",
+    "validate_nip",
+]
+from .survey import (  # noqa: E402
+    Channel,
+    CommentStatus,
+    Education,
+    Kiosk,
+    Occupation,
+    Receipt,
+    Response,
+    Sex,
+)
+
+__all__ += [
+    "Channel",
+    "CommentStatus",
+    "Education",
+    "Kiosk",
+    "Occupation",
+    "Receipt",
+    "Response",
+    "Sex",
+]
+from .tokens import ApiToken  # noqa: E402
+
+__all__ += ["ApiToken"]

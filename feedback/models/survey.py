@@ -1,0 +1,288 @@
+"""Survey responses (SKM) and what lets a citizen give one: receipts and kiosks."""
+
+import datetime
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..skm import CODES
+
+# Receipt codes are read aloud and typed on phones: no 0/O, 1/I/L.
+RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+RECEIPT_LENGTH = 8
+
+
+def new_receipt_code() -> str:
+    return "".join(secrets.choice(RECEIPT_ALPHABET) for _ in range(RECEIPT_LENGTH))
+
+
+def hash_secret(value: str) -> str:
+    """Keyed hash for secrets we must recognise but never store in clear."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
+
+
+class Channel(models.TextChoices):
+    WEB = "web", _("Formulir web")
+    QR = "qr", _("Kode QR di loket")
+    KIOSK = "kiosk", _("Kiosk")
+    API = "api", _("API")
+    PAPER = "paper", _("Formulir kertas (impor)")
+
+
+class Education(models.TextChoices):
+    SD = "sd", _("SD ke bawah")
+    SMP = "smp", _("SMP")
+    SMA = "sma", _("SMA/SMK")
+    DIPLOMA = "diploma", _("D1/D2/D3")
+    S1 = "s1", _("D4/S1")
+    S2 = "s2", _("S2 ke atas")
+
+
+class Occupation(models.TextChoices):
+    ASN = "asn", _("PNS/PPPK/TNI/Polri")
+    PRIVATE = "swasta", _("Pegawai swasta")
+    SELF = "wiraswasta", _("Wiraswasta/usahawan")
+    STUDENT = "pelajar", _("Pelajar/mahasiswa")
+    FARMER = "petani", _("Petani/nelayan")
+    HOME = "rumah_tangga", _("Mengurus rumah tangga")
+    OTHER = "lainnya", _("Lainnya")
+
+
+class Sex(models.TextChoices):
+    L = "L", _("Laki-laki")
+    P = "P", _("Perempuan")
+
+
+class CommentStatus(models.TextChoices):
+    NONE = "", _("Tanpa komentar")
+    PENDING = "pending", _("Menunggu moderasi")
+    APPROVED = "approved", _("Disetujui")
+    REJECTED = "rejected", _("Ditolak")
+
+
+class Kiosk(models.Model):
+    """A tablet at a counter. Identified by a device key, so many citizens behind one
+    network address are limited per kiosk rather than blocked as one."""
+
+    name = models.CharField(_("nama"), max_length=100)
+    service_point = models.ForeignKey(
+        "feedback.ServicePoint",
+        verbose_name=_("loket"),
+        on_delete=models.CASCADE,
+        related_name="kiosks",
+    )
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    key_hint = models.CharField(_("awalan kunci"), max_length=8, editable=False, blank=True)
+    is_active = models.BooleanField(_("aktif"), default=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    last_used_at = models.DateTimeField(
+        _("terakhir dipakai"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("kiosk")
+        verbose_name_plural = _("kiosk")
+
+    def __str__(self):
+        return f"{self.name} ({self.service_point})"
+
+    def save(self, *args, **kwargs):
+        # A kiosk always has a key; the clear key is given out by set_new_key only.
+        if not self.key_hash:
+            self.set_new_key()
+        super().save(*args, **kwargs)
+
+    def set_new_key(self) -> str:
+        """Replace the device key; returns the clear key, which is not stored."""
+        key = secrets.token_urlsafe(24)
+        self.key_hash = hash_secret(key)
+        self.key_hint = key[:6]
+        return key
+
+    @classmethod
+    def for_key(cls, key: str | None):
+        if not key:
+            return None
+        return (
+            cls.objects.filter(key_hash=hash_secret(key), is_active=True)
+            .select_related("service_point")
+            .first()
+        )
+
+
+class Receipt(models.Model):
+    """A single-use code given to a citizen when served; a response with it is
+    verified and attributed to the officer who served."""
+
+    code = models.CharField(_("kode"), max_length=16, unique=True, default=new_receipt_code)
+    service = models.ForeignKey(
+        "feedback.Service",
+        verbose_name=_("layanan"),
+        on_delete=models.PROTECT,
+        related_name="receipts",
+    )
+    service_point = models.ForeignKey(
+        "feedback.ServicePoint",
+        verbose_name=_("loket"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="receipts",
+    )
+    officer = models.ForeignKey(
+        "feedback.Officer",
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="receipts",
+    )
+    issued_at = models.DateTimeField(_("diterbitkan"), default=timezone.now)
+    expires_at = models.DateTimeField(_("kedaluwarsa"), blank=True)
+    used_at = models.DateTimeField(_("dipakai"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("tanda terima")
+        verbose_name_plural = _("tanda terima")
+
+    def __str__(self):
+        return self.code
+
+    def save(self, *args, **kwargs):
+        if self.expires_at is None:
+            hours = settings.RECEIPT_VALID_HOURS
+            self.expires_at = (self.issued_at or timezone.now()) + datetime.timedelta(hours=hours)
+        super().save(*args, **kwargs)
+
+    @property
+    def is_used(self) -> bool:
+        return self.used_at is not None
+
+    def is_expired(self, now=None) -> bool:
+        return (now or timezone.now()) >= self.expires_at
+
+
+class Response(models.Model):
+    """One citizen's answers to the nine SKM elements for one service.
+
+    The period a response counts in is taken from ``served_on`` (the day the
+    citizen was served), not from when it was typed in: paper forms are
+    imported weeks later. No network address is kept in clear: ``client_hash``
+    is a keyed hash used for abuse control and duplicate detection, cleared
+    after the retention period.
+    """
+
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    service = models.ForeignKey(
+        "feedback.Service",
+        verbose_name=_("layanan"),
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    service_point = models.ForeignKey(
+        "feedback.ServicePoint",
+        verbose_name=_("loket"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    officer = models.ForeignKey(
+        "feedback.Officer",
+        verbose_name=_("petugas"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    verified = models.BooleanField(_("terverifikasi"), default=False)
+    receipt = models.OneToOneField(
+        Receipt, null=True, blank=True, on_delete=models.PROTECT, related_name="response"
+    )
+    kiosk = models.ForeignKey(
+        Kiosk, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
+    )
+    channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
+
+    u1 = models.PositiveSmallIntegerField("U1")
+    u2 = models.PositiveSmallIntegerField("U2")
+    u3 = models.PositiveSmallIntegerField("U3")
+    u4 = models.PositiveSmallIntegerField("U4")
+    u5 = models.PositiveSmallIntegerField("U5")
+    u6 = models.PositiveSmallIntegerField("U6")
+    u7 = models.PositiveSmallIntegerField("U7")
+    u8 = models.PositiveSmallIntegerField("U8")
+    u9 = models.PositiveSmallIntegerField("U9")
+
+    age = models.PositiveSmallIntegerField(
+        _("usia"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(10), MaxValueValidator(110)],
+    )
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices, blank=True)
+    education = models.CharField(
+        _("pendidikan"), max_length=12, choices=Education.choices, blank=True
+    )
+    occupation = models.CharField(
+        _("pekerjaan"), max_length=12, choices=Occupation.choices, blank=True
+    )
+
+    comment = models.TextField(_("komentar"), blank=True, max_length=2000)
+    comment_status = models.CharField(
+        _("status komentar"),
+        max_length=10,
+        choices=CommentStatus.choices,
+        blank=True,
+        default=CommentStatus.NONE,
+    )
+
+    served_on = models.DateField(_("tanggal dilayani"))
+    submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now)
+    client_hash = models.CharField(max_length=64, blank=True, editable=False)
+    fingerprint = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("respons survei")
+        verbose_name_plural = _("respons survei")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{code.lower()}__gte": 1, f"{code.lower()}__lte": 4}),
+                name=f"response_{code.lower()}_1_to_4",
+            )
+            for code in CODES
+        ] + [
+            models.CheckConstraint(
+                condition=Q(verified=False) | Q(receipt__isnull=False),
+                name="response_verified_has_receipt",
+            ),
+        ]
+        permissions = [("moderate_comment", _("Dapat memoderasi komentar warga"))]
+        indexes = [
+            models.Index(fields=["service", "served_on"]),
+            models.Index(fields=["officer", "served_on"]),
+            models.Index(fields=["comment_status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.service.code} {self.served_on:%Y-%m-%d} ({self.get_channel_display()})"
+
+    @property
+    def answers(self) -> dict[str, int]:
+        return {code: getattr(self, code.lower()) for code in CODES}

@@ -1,0 +1,369 @@
+"""Writes of the domain core. Every channel (web form, QR, kiosk, API, paper
+import) goes through ``parse_submission`` and ``response_submit``, so the rules
+are the same wherever a response comes from."""
+
+import datetime
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .masking import mask_personal_data
+from .models import (
+    CommentStatus,
+    Education,
+    Kiosk,
+    Occupation,
+    Officer,
+    Receipt,
+    Response,
+    Service,
+    ServicePoint,
+    Sex,
+)
+from .models.survey import hash_secret
+from .nip import normalise_nip
+from .skm import CODES, SCALE
+
+COMMENT_MAX_LENGTH = 2000
+AGE_RANGE = (10, 110)
+# Paper forms can be entered late, but not about services from years ago.
+SERVED_ON_MAX_AGE_DAYS = 400
+
+
+class SubmissionInvalid(Exception):
+    """Field errors keyed by the field names of the API contract; answers and
+    respondent errors are nested under their object, as the request nests them:
+    ``{"service": [...], "answers": {"U1": [...]}, "respondent": {"age": [...]}}``.
+    """
+
+    def __init__(self, errors: dict):
+        super().__init__(errors)
+        self.errors = errors
+
+    def flat(self):
+        """(field, message) pairs with nested names flattened: ``U1``, ``age``."""
+        for name, value in self.errors.items():
+            if isinstance(value, dict):
+                for inner, messages in value.items():
+                    for message in messages:
+                        yield inner, message
+            else:
+                for message in value:
+                    yield name, message
+
+
+class ReceiptUsed(Exception):
+    """The receipt was already used for a response (HTTP 409)."""
+
+
+class ReceiptExpired(Exception):
+    """The receipt is past its validity (HTTP 410)."""
+
+
+@dataclass
+class Submission:
+    service: Service
+    answers: dict[str, int]
+    served_on: datetime.date
+    comment: str = ""
+    age: int | None = None
+    sex: str = ""
+    education: str = ""
+    occupation: str = ""
+    service_point: ServicePoint | None = None
+    receipt: Receipt | None = None
+    officer: Officer | None = None
+
+
+def _is_int(value) -> bool:
+    # JSON true/false are ints in Python; a survey answer is never a boolean.
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submission:
+    """Validate one response in the contract's shape; raise SubmissionInvalid.
+
+    ``data`` holds plain values: ``service`` (code), ``answers`` ({"U1": 1..4, ...}),
+    optional ``comment``, ``respondent`` ({age, sex, education, occupation}),
+    ``service_point`` (code), ``receipt`` (code), ``served_on`` (date),
+    ``officer_nip``. Whether a receipt is used or expired is checked when
+    submitting, under a row lock.
+    """
+    today = today or timezone.localdate()
+    errors: dict = {}
+
+    def error(name, message, group=None):
+        target = errors.setdefault(group, {}) if group else errors
+        target.setdefault(name, []).append(message)
+
+    if not isinstance(data, dict):
+        raise SubmissionInvalid({"non_field_errors": [_("Data harus berupa objek JSON.")]})
+
+    service = None
+    code = data.get("service")
+    if not code or not isinstance(code, str):
+        error("service", _("Pilih layanan (kode layanan wajib diisi)."))
+    else:
+        service = Service.objects.filter(code=code.strip().upper(), is_active=True).first()
+        if service is None:
+            error("service", _("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": code})
+
+    answers = data.get("answers")
+    clean_answers = {}
+    if not isinstance(answers, dict):
+        error("non_field_errors", _("Jawaban wajib berisi nilai U1 sampai U9."), "answers")
+    else:
+        for unknown in sorted(set(answers) - set(CODES)):
+            error(str(unknown), _("Unsur tidak dikenal; gunakan U1 sampai U9."), "answers")
+        for element in CODES:
+            value = answers.get(element)
+            if value is None:
+                error(element, _("Jawaban untuk %(u)s wajib diisi.") % {"u": element}, "answers")
+            elif not _is_int(value) or value not in SCALE:
+                error(
+                    element,
+                    _("Jawaban %(u)s harus bilangan bulat 1 sampai 4.") % {"u": element},
+                    "answers",
+                )
+            else:
+                clean_answers[element] = value
+
+    comment = data.get("comment") or ""
+    if not isinstance(comment, str):
+        error("comment", _("Komentar harus berupa teks."))
+        comment = ""
+    comment = comment.strip()
+    if len(comment) > COMMENT_MAX_LENGTH:
+        error(
+            "comment",
+            _("Komentar paling banyak %(max)d karakter (terisi %(n)d).")
+            % {"max": COMMENT_MAX_LENGTH, "n": len(comment)},
+        )
+
+    respondent = data.get("respondent") or {}
+    profile = {"age": None, "sex": "", "education": "", "occupation": ""}
+    if not isinstance(respondent, dict):
+        error("non_field_errors", _("Profil responden harus berupa objek."), "respondent")
+        respondent = {}
+    for unknown in sorted(set(respondent) - set(profile)):
+        error(str(unknown), _("Isian profil tidak dikenal."), "respondent")
+    age = respondent.get("age")
+    if age not in (None, ""):
+        if not _is_int(age) or not AGE_RANGE[0] <= age <= AGE_RANGE[1]:
+            error(
+                "age",
+                _("Usia harus bilangan bulat %(lo)d sampai %(hi)d tahun.")
+                % {"lo": AGE_RANGE[0], "hi": AGE_RANGE[1]},
+                "respondent",
+            )
+        else:
+            profile["age"] = age
+    for name, choices in (("sex", Sex), ("education", Education), ("occupation", Occupation)):
+        value = respondent.get(name)
+        if value in (None, ""):
+            continue
+        if value not in choices.values:
+            error(
+                name,
+                _("Nilai '%(v)s' tidak dikenal; pilih salah satu: %(c)s.")
+                % {"v": value, "c": ", ".join(choices.values)},
+                "respondent",
+            )
+        else:
+            profile[name] = value
+
+    served_on = data.get("served_on") or today
+    if isinstance(served_on, str):
+        try:
+            served_on = datetime.date.fromisoformat(served_on)
+        except ValueError:
+            error("served_on", _("Tanggal harus berformat TTTT-BB-HH."))
+            served_on = today
+    if served_on > today:
+        error("served_on", _("Tanggal dilayani tidak boleh di masa depan."))
+    elif (today - served_on).days > SERVED_ON_MAX_AGE_DAYS:
+        error(
+            "served_on",
+            _("Tanggal dilayani lebih dari %(d)d hari yang lalu.") % {"d": SERVED_ON_MAX_AGE_DAYS},
+        )
+
+    point = None
+    point_code = data.get("service_point")
+    if point_code:
+        point = ServicePoint.objects.filter(code=str(point_code).strip().upper()).first()
+        if point is None:
+            error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": point_code})
+        elif service and not _point_serves(point, service):
+            error(
+                "service_point",
+                _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
+            )
+
+    receipt = None
+    receipt_code = data.get("receipt")
+    if receipt_code:
+        receipt = Receipt.objects.filter(code=str(receipt_code).strip().upper()).first()
+        if receipt is None:
+            error("receipt", _("Kode tanda terima '%(c)s' tidak dikenal.") % {"c": receipt_code})
+        elif service and receipt.service_id != service.pk:
+            error("receipt", _("Tanda terima ini untuk layanan lain."))
+
+    officer = None
+    nip = data.get("officer_nip")
+    if nip:
+        officer = Officer.objects.filter(nip=normalise_nip(str(nip))).first()
+        if officer is None:
+            error("officer_nip", _("Petugas dengan NIP tersebut tidak terdaftar."))
+
+    if errors:
+        raise SubmissionInvalid(errors)
+    return Submission(
+        service=service,
+        answers=clean_answers,
+        served_on=served_on,
+        comment=comment,
+        service_point=point,
+        receipt=receipt,
+        officer=officer,
+        **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
+    )
+
+
+def _point_serves(point: ServicePoint, service: Service) -> bool:
+    offered = set(point.services.values_list("pk", flat=True))
+    return service.pk in offered if offered else point.unit_id == service.unit_id
+
+
+def client_hash(ip: str | None) -> str:
+    return hash_secret(f"client:{ip}") if ip else ""
+
+
+def _fingerprint(sub: Submission, client: str) -> str:
+    answers = ",".join(str(sub.answers[c]) for c in CODES)
+    raw = f"{client}|{sub.service.pk}|{sub.served_on}|{answers}|{sub.comment}"
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def response_submit(
+    sub: Submission, *, channel: str, kiosk: Kiosk | None = None, ip: str | None = None
+) -> tuple[Response, bool]:
+    """Store a validated response durably; returns (response, created).
+
+    A repeat of the same answers from the same client for the same service
+    within FEEDBACK_DUPLICATE_MINUTES returns the stored one (created=False).
+    A receipt is locked, checked and consumed in the same transaction, so two
+    concurrent uses cannot both succeed.
+    """
+    client = client_hash(ip)
+    now = timezone.now()
+    with transaction.atomic():
+        officer, service_point, verified = sub.officer, sub.service_point, False
+        if sub.receipt is not None:
+            receipt = Receipt.objects.select_for_update().get(pk=sub.receipt.pk)
+            if receipt.is_used:
+                raise ReceiptUsed(_("Tanda terima ini sudah dipakai untuk menilai layanan."))
+            if receipt.is_expired(now):
+                raise ReceiptExpired(_("Tanda terima ini sudah kedaluwarsa."))
+            receipt.used_at = now
+            receipt.save(update_fields=["used_at"])
+            officer = receipt.officer
+            service_point = service_point or receipt.service_point
+            verified = True
+        else:
+            receipt = None
+
+        fingerprint = _fingerprint(sub, client) if client else ""
+        if fingerprint and receipt is None:
+            window = now - datetime.timedelta(minutes=settings.FEEDBACK_DUPLICATE_MINUTES)
+            existing = Response.objects.filter(
+                fingerprint=fingerprint, submitted_at__gte=window
+            ).first()
+            if existing is not None:
+                return existing, False
+
+        if kiosk is not None:
+            service_point = service_point or kiosk.service_point
+            Kiosk.objects.filter(pk=kiosk.pk).update(last_used_at=now)
+
+        comment = mask_personal_data(sub.comment)
+        response = Response.objects.create(
+            service=sub.service,
+            service_point=service_point,
+            officer=officer,
+            verified=verified,
+            receipt=receipt,
+            kiosk=kiosk,
+            channel=channel,
+            served_on=sub.served_on,
+            submitted_at=now,
+            comment=comment,
+            comment_status=CommentStatus.PENDING if comment else CommentStatus.NONE,
+            age=sub.age,
+            sex=sub.sex,
+            education=sub.education,
+            occupation=sub.occupation,
+            client_hash=client,
+            fingerprint=fingerprint,
+            **{code.lower(): value for code, value in sub.answers.items()},
+        )
+    return response, True
+
+
+def receipt_issue(
+    *, service: Service, service_point=None, officer=None, issued_by=None, hours=None
+) -> Receipt:
+    """Issue a single-use receipt for a citizen who has just been served."""
+    hours = hours or settings.RECEIPT_VALID_HOURS
+    now = timezone.now()
+    return Receipt.objects.create(
+        service=service,
+        service_point=service_point,
+        officer=officer,
+        issued_by=issued_by,
+        issued_at=now,
+        expires_at=now + datetime.timedelta(hours=hours),
+    )
+
+
+def receipt_issue_from_codes(
+    *, service: str, service_point=None, officer_nip=None, issued_by=None, hours=None
+) -> Receipt:
+    """receipt_issue for callers that hold codes (the receipts API, a queue system)."""
+    errors = {}
+    svc = Service.objects.filter(code=service.strip().upper(), is_active=True).first()
+    if svc is None:
+        errors["service"] = [_("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": service}]
+    point = None
+    if service_point:
+        point = ServicePoint.objects.filter(code=service_point.strip().upper()).first()
+        if point is None:
+            errors["service_point"] = [_("Loket '%(c)s' tidak dikenal.") % {"c": service_point}]
+        elif svc and not _point_serves(point, svc):
+            errors["service_point"] = [
+                _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": svc.code}
+            ]
+    officer = None
+    if officer_nip:
+        officer = Officer.objects.filter(nip=normalise_nip(officer_nip), is_active=True).first()
+        if officer is None:
+            errors["officer_nip"] = [_("Petugas dengan NIP tersebut tidak terdaftar.")]
+    if errors:
+        raise SubmissionInvalid(errors)
+    return receipt_issue(
+        service=svc, service_point=point, officer=officer, issued_by=issued_by, hours=hours
+    )
+
+
+def purge_client_hashes(*, now=None) -> int:
+    """Forget hashed client addresses older than the retention period."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.FEEDBACK_CLIENT_HASH_RETENTION_DAYS)
+    return (
+        Response.objects.filter(submitted_at__lt=cutoff)
+        .exclude(client_hash="", fingerprint="")
+        .update(client_hash="", fingerprint="")
+    )

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "feedback"
+
+urlpatterns = [
+    path("nilai/terima-kasih/", views.thanks, name="thanks"),
+    path("nilai/<str:code>/", views.rate, name="rate"),
+    path("loket/<str:code>/poster/", views.poster, name="poster"),
+    path("kiosk/", views.kiosk_home, name="kiosk_home"),
+    path("kiosk/terima-kasih/", views.kiosk_thanks, name="kiosk_thanks"),
+    path("kiosk/<str:code>/", views.kiosk_rate, name="kiosk_rate"),
+]

@@ -1,0 +1,245 @@
+"""Citizen-facing pages of the survey: the web/QR form, posters, and the kiosk."""
+
+import segno
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal.client_ip import client_ip
+
+from . import ratelimits, services
+from .forms import SurveyForm
+from .models import Channel, Kiosk, Service, ServicePoint
+from .skm import ELEMENTS
+
+KIOSK_COOKIE = "kiosk_key"
+
+# services.parse_submission names fields as the API does; the form names them so.
+FORM_FIELD = {e.code: e.field for e in ELEMENTS} | {
+    "age": "age",
+    "sex": "sex",
+    "education": "education",
+    "occupation": "occupation",
+    "comment": "comment",
+    "receipt": "receipt",
+    "served_on": "served_on",
+}
+
+
+def rate_limited(request, wait: int, *, template="feedback/rate_limited.html"):
+    response = render(request, template, {"wait": wait, "minutes": max(1, wait // 60)}, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+def _add_service_errors(form, exc):
+    for name, message in exc.flat():
+        form.add_error(
+            FORM_FIELD.get(name) if FORM_FIELD.get(name) in form.fields else None, message
+        )
+
+
+def _submit(request, form, data: dict, *, channel, kiosk=None):
+    """Store the response; on rejection put the reasons on the form and return None."""
+    receipt_code = data.get("receipt")
+    wait = ratelimits.accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
+    if wait:
+        return wait
+    try:
+        submission = services.parse_submission(data)
+        response, created = services.response_submit(
+            submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
+        )
+    except services.SubmissionInvalid as exc:
+        _add_service_errors(form, exc)
+        return None
+    except (services.ReceiptUsed, services.ReceiptExpired) as exc:
+        form.add_error("receipt" if "receipt" in form.fields else None, str(exc))
+        return None
+    if created:
+        ratelimits.record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
+    return response
+
+
+def _service_point_for(service, code):
+    """The loket named in a QR link, if it really serves this service."""
+    if not code:
+        return None
+    point = ServicePoint.objects.filter(code=code.strip().upper(), is_active=True).first()
+    if point and services._point_serves(point, service):
+        return point
+    return None
+
+
+@require_http_methods(["GET", "POST"])
+def rate(request, code):
+    """The survey form for one service; ?loket=CODE from a QR poster, ?r=CODE a receipt."""
+    service = get_object_or_404(
+        Service.objects.select_related("unit"), code=code.upper(), is_active=True
+    )
+    status = 200
+    if request.method == "POST":
+        wait = ratelimits.count_attempt(request)
+        if wait:
+            return rate_limited(request, wait)
+        form = SurveyForm(request.POST)
+        point = _service_point_for(service, request.POST.get("service_point"))
+        if form.is_valid():
+            data = form.submission_data(service.code)
+            data["service_point"] = point.code if point else None
+            result = _submit(request, form, data, channel=Channel.QR if point else Channel.WEB)
+            if isinstance(result, int):
+                return rate_limited(request, result)
+            if result is not None:
+                return redirect(f"{reverse('feedback:thanks')}?layanan={service.code}")
+        status = 400
+    else:
+        point = _service_point_for(service, request.GET.get("loket"))
+        form = SurveyForm(
+            initial={
+                "service_point": point.code if point else "",
+                "receipt": request.GET.get("r", "")[:16],
+            }
+        )
+    page = getattr(service, "page", None)
+    return render(
+        request,
+        "feedback/rate.html",
+        {
+            "service": service,
+            "service_point": point,
+            "form": form,
+            "service_page": page if page is not None and page.live else None,
+        },
+        status=status,
+    )
+
+
+def thanks(request):
+    service = Service.objects.filter(code=request.GET.get("layanan", "").upper()).first()
+    page = getattr(service, "page", None) if service else None
+    return render(
+        request,
+        "feedback/thanks.html",
+        {"service": service, "service_page": page if page is not None and page.live else None},
+    )
+
+
+def _qr_svg(url: str, title: str) -> str:
+    return segno.make(url, error="m").svg_inline(scale=6, title=title)
+
+
+def poster(request, code):
+    """A printable A4 poster per loket: one QR code per service offered there."""
+    point = get_object_or_404(
+        ServicePoint.objects.select_related("unit"), code=code.upper(), is_active=True
+    )
+    offered = list(point.services.filter(is_active=True).order_by("name"))
+    if not offered:
+        offered = list(point.unit.services.filter(is_active=True).order_by("name"))
+    items = []
+    for service in offered:
+        url = request.build_absolute_uri(
+            f"{reverse('feedback:rate', args=[service.code])}?loket={point.code}"
+        )
+        items.append({"service": service, "url": url, "qr": _qr_svg(url, service.name)})
+    return render(request, "feedback/poster.html", {"point": point, "items": items})
+
+
+# --- Kiosk -----------------------------------------------------------------
+
+
+def _kiosk(request):
+    return Kiosk.for_key(request.COOKIES.get(KIOSK_COOKIE))
+
+
+def kiosk_home(request):
+    kiosk = _kiosk(request)
+    if kiosk is None:
+        return render(request, "feedback/kiosk/not_activated.html", status=403)
+    point = kiosk.service_point
+    offered = point.services.filter(is_active=True).order_by("name")
+    if not offered.exists():
+        offered = point.unit.services.filter(is_active=True).order_by("name")
+    if offered.count() == 1:
+        return redirect("feedback:kiosk_rate", code=offered.first().code)
+    return render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk_rate(request, code):
+    """One question per screen. Answers so far travel in hidden fields, so the kiosk
+    needs no session and no JavaScript; a reload starts over."""
+    kiosk = _kiosk(request)
+    if kiosk is None:
+        return render(request, "feedback/kiosk/not_activated.html", status=403)
+    service = get_object_or_404(Service, code=code.upper(), is_active=True)
+    if not services._point_serves(kiosk.service_point, service):
+        raise Http404(_("Layanan ini tidak dilayani di loket kiosk ini."))
+
+    answers, error = {}, None
+    for element in ELEMENTS:
+        value = request.POST.get(element.field, "")
+        if value in ("1", "2", "3", "4"):
+            answers[element.code] = int(value)
+    step = len(answers) if request.method == "POST" else 0
+    if request.method == "POST" and "back" in request.POST and answers:
+        # Going back forgets the last answer so it can be given again.
+        answers.pop(ELEMENTS[len(answers) - 1].code)
+        step = len(answers)
+    elif request.method == "POST" and "step" in request.POST and not _answered_step(request):
+        error = _("Pilih salah satu jawaban.")
+
+    if request.method == "POST" and step == len(ELEMENTS) and "finish" in request.POST:
+        wait = ratelimits.count_attempt(request, kiosk=kiosk)
+        if wait:
+            return rate_limited(request, wait, template="feedback/kiosk/rate_limited.html")
+        form = SurveyForm()  # collects service-level errors, if any
+        data = {
+            "service": service.code,
+            "answers": answers,
+            "comment": request.POST.get("comment", ""),
+            "service_point": kiosk.service_point.code,
+        }
+        result = _submit(request, form, data, channel=Channel.KIOSK, kiosk=kiosk)
+        if isinstance(result, int):
+            return rate_limited(request, result, template="feedback/kiosk/rate_limited.html")
+        if result is not None:
+            return redirect("feedback:kiosk_thanks")
+        error = " ".join(str(e) for errs in form.errors.values() for e in errs)
+
+    element = ELEMENTS[step] if step < len(ELEMENTS) else None
+    return render(
+        request,
+        "feedback/kiosk/step.html",
+        {
+            "kiosk": kiosk,
+            "service": service,
+            "element": element,
+            "choices": element.choices() if element else [],
+            "answers": answers,
+            "step": step + 1,
+            "total": len(ELEMENTS),
+            "error": error,
+        },
+        status=400 if error else 200,
+    )
+
+
+def _answered_step(request) -> bool:
+    try:
+        step = int(request.POST.get("step", ""))
+    except ValueError:
+        return False
+    return 0 <= step < len(ELEMENTS) and request.POST.get(ELEMENTS[step].field) in {
+        "1",
+        "2",
+        "3",
+        "4",
+    }
+
+
+def kiosk_thanks(request):
+    return render(request, "feedback/kiosk/thanks.html", {"kiosk": _kiosk(request)})

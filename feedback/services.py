@@ -249,7 +249,12 @@ def _fingerprint(sub: Submission, client: str) -> str:
 
 
 def response_submit(
-    sub: Submission, *, channel: str, kiosk: Kiosk | None = None, ip: str | None = None
+    sub: Submission,
+    *,
+    channel: str,
+    kiosk: Kiosk | None = None,
+    ip: str | None = None,
+    import_batch=None,
 ) -> tuple[Response, bool]:
     """Store a validated response durably; returns (response, created).
 
@@ -297,6 +302,7 @@ def response_submit(
             verified=verified,
             receipt=receipt,
             kiosk=kiosk,
+            import_batch=import_batch,
             channel=channel,
             served_on=sub.served_on,
             submitted_at=now,

@@ -17,3 +17,11 @@ def demo(db):
 
     loader.load(log=lambda line: None)
     return loader
+
+
+@pytest.fixture
+def demo_user(demo):
+    """A demo account by username ("editor", "approver", "hr", "admin")."""
+    from django.contrib.auth import get_user_model
+
+    return lambda username: get_user_model().objects.get(username=username)

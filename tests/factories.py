@@ -126,3 +126,25 @@ def service_page(service=None, parent=None, **kwargs) -> ServicePage:
         **kwargs,
     }
     return publish_child(parent, ServicePage(**fields))
+
+
+def draft_child(parent: Page, page: Page) -> Page:
+    """Add ``page`` under ``parent`` as a draft an editor saved but nobody published."""
+    page.live = False
+    parent.add_child(instance=page)
+    page.save_revision()
+    page.refresh_from_db()
+    return page
+
+
+def draft_service_page(service=None, parent=None, **kwargs) -> ServicePage:
+    service = service or ServiceFactory()
+    parent = parent or unit_page(service.unit)
+    fields = {
+        "title": service.name,
+        "slug": service.code.lower(),
+        "service": service,
+        **STANDARD_TEXT,
+        **kwargs,
+    }
+    return draft_child(parent, ServicePage(**fields))

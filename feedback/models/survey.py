@@ -217,6 +217,13 @@ class Response(models.Model):
     kiosk = models.ForeignKey(
         Kiosk, null=True, blank=True, on_delete=models.SET_NULL, related_name="responses"
     )
+    import_batch = models.ForeignKey(
+        "feedback.ImportBatch",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
     channel = models.CharField(_("kanal"), max_length=10, choices=Channel.choices)
 
     u1 = models.PositiveSmallIntegerField("U1")
@@ -286,3 +293,20 @@ class Response(models.Model):
     @property
     def answers(self) -> dict[str, int]:
         return {code: getattr(self, code.lower()) for code in CODES}
+
+
+class ImportBatch(models.Model):
+    """One imported file of paper survey forms; the same file is not imported twice."""
+
+    filename = models.CharField(_("nama berkas"), max_length=255)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    rows = models.PositiveIntegerField(_("jumlah baris"))
+    imported_at = models.DateTimeField(_("diimpor"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-imported_at"]
+        verbose_name = _("impor formulir kertas")
+        verbose_name_plural = _("impor formulir kertas")
+
+    def __str__(self):
+        return f"{self.filename} ({self.rows})"

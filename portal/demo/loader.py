@@ -25,7 +25,7 @@ from content.models import (
 from feedback.models import Assignment, Officer, Service, ServicePoint, Unit
 from feedback.permissions import EDITORS_GROUP, HR_GROUP, MODERATORS_GROUP
 
-from . import catalog
+from . import catalog, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -52,8 +52,12 @@ def demo_nip(index: int, sex: str) -> str:
     return f"{birth:%Y%m%d}{appointed_year:04d}{appointed_month:02d}{sex_digit}{index + 1:03d}"
 
 
-def load(*, log=print):
-    """Load everything; returns a dict of counts for the command to report."""
+def load(*, log=print, with_responses=True):
+    """Load everything; returns a dict of counts for the command to report.
+
+    ``with_responses=False`` skips the ~21,000 survey responses (tests that only
+    need the registry and pages use it to stay fast).
+    """
     with transaction.atomic():
         _settings()
         units = _units()
@@ -62,12 +66,14 @@ def load(*, log=print):
         officers = _officers(units, points)
         _users()
         pages = _pages(units, services)
+    new_responses = responses.load(log=log) if with_responses else 0
     counts = {
         "units": len(units),
         "services": len(services),
         "service_points": len(points),
         "officers": len(officers),
         "pages": pages,
+        "responses": new_responses,
     }
     log(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return counts

@@ -1,5 +1,6 @@
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
 
 @pytest.fixture(autouse=True)
@@ -10,13 +11,32 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def demo(db):
-    """The full demo Pemda, as `make run` serves it."""
+@pytest.fixture(scope="module")
+def _demo_module(django_db_setup, django_db_blocker):
+    """Load the demo Pemda once per test module, inside a transaction that is
+    rolled back when the module ends; each test runs in a savepoint within it.
+
+    Loading publishes ~40 pages (revisions, reference and search index), several
+    seconds, too slow to repeat for every test. Survey responses are left out;
+    tests that need them create their own.
+    """
     from portal.demo import loader
 
-    loader.load(log=lambda line: None)
-    return loader
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            loader.load(log=lambda line: None, with_responses=False)
+            yield loader
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_module, db):
+    """The demo Pemda (registry, pages, users), as `make run` serves it."""
+    return _demo_module
 
 
 @pytest.fixture

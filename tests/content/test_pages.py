@@ -153,9 +153,9 @@ def test_unpublishing_a_service_page_removes_its_link_from_home(client):
 
 
 def test_unit_page_lists_its_services_and_sub_units(client):
-    dinkes = unit_page(UnitFactory(code="DINKES", name="Dinas Kesehatan"))
+    dinkes = unit_page(UnitFactory(code="DINKES-UJI", name="Dinas Kesehatan Uji"))
     puskesmas_unit = UnitFactory(
-        code="PKM-1", name="Puskesmas Satu", level="unit_layanan", parent=dinkes.unit
+        code="PKM-UJI", name="Puskesmas Uji", level="unit_layanan", parent=dinkes.unit
     )
     puskesmas = unit_page(puskesmas_unit, parent=dinkes)
     own = service_page(ServiceFactory(unit=dinkes.unit, name="Sertifikat Higiene"), parent=dinkes)

@@ -1,0 +1,186 @@
+import datetime
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+
+from feedback.models import ApiToken, Channel, Kiosk, Receipt, Response
+from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def counter():
+    service = ServiceFactory(code="KTP-EL")
+    point = ServicePointFactory(code="DUK-L1", unit=service.unit)
+    point.services.add(service)
+    officer = OfficerFactory(unit=service.unit)
+    return service, point, officer
+
+
+def token_for(username, group="Loket"):
+    out = StringIO()
+    call_command("create_api_token", username, "--group", group, stdout=out)
+    return out.getvalue().strip().splitlines()[-1]
+
+
+def test_a_queue_system_issues_a_receipt_bound_to_service_point_and_officer(client, counter):
+    service, point, officer = counter
+    key = token_for("antrean-duk")
+    res = client.post(
+        "/api/v1/receipts/",
+        {"service": "ktp-el", "service_point": "DUK-L1", "officer_nip": officer.nip},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {key}",
+    )
+    assert res.status_code == 201, res.json()
+    body = res.json()
+    receipt = Receipt.objects.get(code=body["code"])
+    assert (receipt.service, receipt.service_point, receipt.officer) == (service, point, officer)
+    assert body["rating_url"].endswith(f"/nilai/KTP-EL/?r={receipt.code}")
+    assert receipt.expires_at > timezone.now() + datetime.timedelta(hours=24)
+
+
+def test_receipts_need_a_token_and_the_right_group(client, counter):
+    body = {"service": "KTP-EL"}
+    assert (
+        client.post("/api/v1/receipts/", body, content_type="application/json").status_code == 401
+    )
+    bad = client.post(
+        "/api/v1/receipts/",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION="Token pl_not-a-real-token",
+    )
+    assert bad.status_code == 401
+    Group.objects.create(name="Tamu")
+    key = token_for("tamu", group="Tamu")
+    res = client.post(
+        "/api/v1/receipts/",
+        body,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert res.status_code == 403
+    assert Receipt.objects.count() == 0
+
+
+def test_a_revoked_or_expired_token_no_longer_works(client, counter):
+    key = token_for("antrean")
+    token = ApiToken.objects.get()
+    token.revoke()
+    res = client.post(
+        "/api/v1/receipts/",
+        {"service": "KTP-EL"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert res.status_code == 401
+    key = token_for("antrean")
+    ApiToken.objects.filter(revoked_at__isnull=True).update(
+        expires_at=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    res = client.post(
+        "/api/v1/receipts/",
+        {"service": "KTP-EL"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert res.status_code == 401
+
+
+def test_tokens_are_stored_hashed(counter):
+    key = token_for("antrean")
+    stored = ApiToken.objects.get()
+    assert key not in (stored.key_hash, stored.hint)
+    assert ApiToken.find(key) == stored
+
+
+def test_a_receipt_for_an_unknown_officer_or_wrong_loket_is_rejected(client, counter):
+    service, point, officer = counter
+    ServicePointFactory(code="OTHER", unit=service.unit).services.add(
+        ServiceFactory(unit=service.unit)
+    )
+    key = token_for("antrean")
+    res = client.post(
+        "/api/v1/receipts/",
+        {"service": "KTP-EL", "service_point": "OTHER", "officer_nip": "198503122010012003"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {key}",
+    )
+    assert res.status_code == 400
+    assert {"service_point", "officer_nip"} <= set(res.json())
+    assert Receipt.objects.count() == 0
+
+
+# --- kiosk -----------------------------------------------------------------
+
+
+@pytest.fixture
+def kiosk_client(client, counter, django_user_model):
+    _service, point, _officer = counter
+    kiosk = Kiosk.objects.create(name="Tablet Loket 1", service_point=point)
+    staff = django_user_model.objects.create_user("petugas", password="x")
+    staff.groups.add(Group.objects.get(name="Loket"))
+    client.force_login(staff)
+    res = client.post(f"/admin/kiosk/{kiosk.pk}/aktifkan/")
+    assert res.status_code == 302
+    return client, kiosk
+
+
+def test_activating_a_kiosk_sets_the_device_key_and_logs_staff_out(kiosk_client):
+    client, kiosk = kiosk_client
+    assert client.cookies["kiosk_key"].value
+    assert "_auth_user_id" not in client.session
+    old_hash = kiosk.key_hash
+    kiosk.refresh_from_db()
+    assert kiosk.key_hash != old_hash  # the previous device key no longer works
+
+
+def test_a_device_without_a_kiosk_key_sees_setup_instructions(client, counter):
+    res = client.get("/kiosk/")
+    assert res.status_code == 403
+    assert "belum diaktifkan" in res.content.decode()
+
+
+def test_a_kiosk_asks_one_question_per_screen_then_thanks_and_resets(kiosk_client):
+    client, kiosk = kiosk_client
+    res = client.get("/kiosk/", follow=True)  # one service at this loket: straight to it
+    assert "Pertanyaan 1 dari 9" in res.content.decode()
+    answers = {}
+    for step in range(9):
+        answers[f"u{step + 1}"] = "3"
+        res = client.post("/kiosk/KTP-EL/", {**answers, "step": str(step)})
+        assert res.status_code == 200
+    assert "Ada saran" in res.content.decode()
+    res = client.post("/kiosk/KTP-EL/", {**answers, "finish": "1", "comment": "Cepat."})
+    assert res.status_code == 302 and res["Location"] == "/kiosk/terima-kasih/"
+    thanks = client.get(res["Location"]).content.decode()
+    assert 'http-equiv="refresh"' in thanks and "/kiosk/" in thanks
+    stored = Response.objects.get()
+    assert stored.channel == Channel.KIOSK and stored.kiosk == kiosk
+    assert stored.service_point == kiosk.service_point
+    assert stored.answers == {f"U{i}": 3 for i in range(1, 10)}
+
+
+def test_the_kiosk_back_button_lets_the_citizen_change_the_last_answer(kiosk_client):
+    client, _kiosk = kiosk_client
+    res = client.post("/kiosk/KTP-EL/", {"u1": "4", "u2": "2", "back": "1", "step": "2"})
+    assert "Pertanyaan 2 dari 9" in res.content.decode()
+
+
+def test_a_kiosk_cannot_rate_a_service_its_loket_does_not_offer(kiosk_client):
+    client, _kiosk = kiosk_client
+    ServiceFactory(code="LAIN")
+    assert client.get("/kiosk/LAIN/").status_code == 404
+
+
+def test_an_incomplete_kiosk_submission_stores_nothing(kiosk_client):
+    client, _kiosk = kiosk_client
+    res = client.post("/kiosk/KTP-EL/", {"u1": "4", "finish": "1"})
+    assert res.status_code == 200
+    assert "Pertanyaan 2 dari 9" in res.content.decode()
+    assert Response.objects.count() == 0

@@ -1,0 +1,99 @@
+"""The demo Pemda that `make run` serves, and the command that loads it."""
+
+import io
+
+import pytest
+from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from content.models import ServicePage
+from feedback.models import Assignment, Officer, Response, Service, ServicePoint, Unit
+from feedback.nip import parse_nip
+
+pytestmark = pytest.mark.django_db
+
+MODELS = {
+    "units": Unit,
+    "services": Service,
+    "service points": ServicePoint,
+    "officers": Officer,
+    "assignments": Assignment,
+    "pages": Page,
+    "users": get_user_model(),
+    "page revisions": Revision,
+    "survey responses": Response,
+}
+
+
+def counts():
+    return {name: model.objects.count() for name, model in MODELS.items()}
+
+
+def load_demo_data():
+    out = io.StringIO()
+    call_command("load_demo_data", stdout=out)
+    return out.getvalue()
+
+
+def is_blank(value):
+    if value is None:
+        return True
+    if isinstance(value, int):
+        return False
+    return not BeautifulSoup(value, "html.parser").get_text().strip()
+
+
+def test_demo_has_units_in_two_levels_below_the_pemda(demo):
+    pemda = Unit.objects.get(level=Unit.Level.PEMDA)
+    below = Unit.objects.exclude(pk=pemda.pk)
+
+    assert below.count() >= 6
+    depths = {len(u.ancestors()) for u in below}
+    assert {1, 2} <= depths
+    assert all(u.ancestors()[-1] == pemda for u in below)
+
+
+def test_demo_has_25_services_each_with_a_complete_live_standard(demo):
+    services = Service.objects.all()
+    assert services.count() == 25
+
+    fields = ServicePage.DELIVERY_FIELDS + ServicePage.MANAGEMENT_FIELDS
+    assert len(fields) == 14
+    for service in services:
+        page = ServicePage.objects.get(service=service)
+        assert page.live, service.code
+        blank = [f for f in fields if is_blank(getattr(page, f))]
+        assert blank == [], service.code
+
+
+def test_demo_has_50_officers_with_structurally_valid_nips(demo):
+    nips = list(Officer.objects.values_list("nip", flat=True))
+
+    assert len(nips) == 50
+    assert len(set(nips)) == 50
+    for nip in nips:
+        parse_nip(nip)  # raises InvalidNIP with the reason
+
+
+def test_every_demo_service_is_offered_at_a_service_point(demo):
+    without_point = Service.objects.filter(service_points__isnull=True)
+
+    assert list(without_point.values_list("code", flat=True)) == []
+    assert not Officer.objects.filter(assignments__isnull=True).exists()
+
+
+def test_loading_the_demo_twice_creates_nothing_the_second_time():
+    """Also holds when this module's shared demo (without responses) is already loaded."""
+    load_demo_data()
+    after_first = counts()
+    assert after_first["services"] == 25 and after_first["survey responses"] > 0
+
+    output = load_demo_data()
+
+    assert counts() == after_first
+    # Pages and responses are reported as "created this run".
+    assert "pages: 0" in output
+    assert "responses: 0" in output
+    assert "Demo data ready." in output

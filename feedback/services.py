@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import rollups
 from .masking import mask_personal_data
 from .models import (
     CommentStatus,
@@ -316,6 +317,7 @@ def response_submit(
             fingerprint=fingerprint,
             **{code.lower(): value for code, value in sub.answers.items()},
         )
+        rollups.record(response)
     return response, True
 
 

@@ -47,3 +47,6 @@ __all__ += [
 from .tokens import ApiToken  # noqa: E402
 
 __all__ += ["ApiToken"]
+from .rollups import Population, ProfileMonth, ServiceMonth  # noqa: E402
+
+__all__ += ["Population", "ProfileMonth", "ServiceMonth"]

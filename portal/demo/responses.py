@@ -13,6 +13,7 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
+from feedback import rollups
 from feedback.models import (
     Assignment,
     Channel,
@@ -126,6 +127,8 @@ def load(*, log=print) -> int:
                     created += _flush(pending_receipts, pending_responses)
             log(f"  responses: {service.code} done")
         created += _flush(pending_receipts, pending_responses)
+        # bulk_create skips response_submit, so the rollups are built in one pass.
+        rollups.rebuild()
     return created
 
 

@@ -160,6 +160,9 @@ FEEDBACK_DUPLICATE_MINUTES = env.int("FEEDBACK_DUPLICATE_MINUTES", default=10)
 FEEDBACK_MIN_FILL_SECONDS = env.int("FEEDBACK_MIN_FILL_SECONDS", default=5)
 # Hashed client addresses are cleared from responses after this many days.
 FEEDBACK_CLIENT_HASH_RETENTION_DAYS = env.int("FEEDBACK_CLIENT_HASH_RETENTION_DAYS", default=30)
+# Public IKM figures are withheld below this many respondents (too few to mean anything,
+# and too few to keep respondents anonymous).
+SKM_PUBLIC_MIN_RESPONDENTS = env.int("SKM_PUBLIC_MIN_RESPONDENTS", default=10)
 # Receipts are valid this long after issue.
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)

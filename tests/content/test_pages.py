@@ -115,10 +115,13 @@ def test_service_page_shows_the_units_maklumat_with_its_signatory(client, demo):
 def test_a_free_service_says_gratis(client):
     page = service_page(biaya=0, biaya_keterangan="")
 
-    facts = soup_of(client.get(page.url)).find("ul", class_="quick-facts")
+    soup = soup_of(client.get(page.url))
+    facts = soup.find("ul", class_="quick-facts")
 
     assert "Biaya Gratis" in text_of(facts)
     assert "Rp" not in text_of(facts)
+    delivery = soup.find("section", attrs={"aria-labelledby": "judul-penyampaian"})
+    assert "Biaya/tarif Gratis (tidak dipungut biaya)" in text_of(delivery)
 
 
 def test_a_paid_service_shows_the_fee_with_indonesian_thousands_separator(client):

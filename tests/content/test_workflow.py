@@ -116,6 +116,7 @@ def test_an_editor_cannot_publish_directly(client, dinsos, demo_user):
 
     page = ServicePage.objects.get(service=service)
     assert not page.live
+    assert page.first_published_at is None
     client.logout()
     assert client.get(page.url).status_code == 404
 

@@ -186,17 +186,25 @@ def test_an_incomplete_kiosk_submission_stores_nothing(kiosk_client):
     assert Response.objects.count() == 0
 
 
-def test_hashed_client_addresses_are_forgotten_after_the_retention_period(client, counter,
-                                                                          settings):
+def test_hashed_client_addresses_are_forgotten_after_the_retention_period(
+    client, counter, settings
+):
     settings.FEEDBACK_CLIENT_HASH_RETENTION_DAYS = 30
     answers = {f"U{i}": 3 for i in range(1, 10)}
-    client.post("/api/v1/feedback/", {"service": "KTP-EL", "answers": answers},
-                content_type="application/json")
+    client.post(
+        "/api/v1/feedback/",
+        {"service": "KTP-EL", "answers": answers},
+        content_type="application/json",
+    )
     recent = Response.objects.get()
     old = Response.objects.create(
-        service=recent.service, channel=Channel.API, served_on=recent.served_on,
-        submitted_at=timezone.now() - datetime.timedelta(days=31), client_hash="x" * 64,
-        fingerprint="y" * 64, **{f"u{i}": 3 for i in range(1, 10)},
+        service=recent.service,
+        channel=Channel.API,
+        served_on=recent.served_on,
+        submitted_at=timezone.now() - datetime.timedelta(days=31),
+        client_hash="x" * 64,
+        fingerprint="y" * 64,
+        **{f"u{i}": 3 for i in range(1, 10)},
     )
     out = StringIO()
     call_command("purge_client_hashes", stdout=out)

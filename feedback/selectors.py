@@ -1,0 +1,172 @@
+"""Reads of the domain core. Results come from rollups, never from raw responses,
+so a page costs the same at a thousand responses or ten million."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q, Sum
+
+from . import ikm
+from .models import Population, ProfileMonth, Response, Service, ServiceMonth, Unit
+from .periods import Period
+from .skm import CODES
+
+FIELDS = [code.lower() for code in CODES]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a result is about: a service, a unit (with its sub-units) or the Pemda."""
+
+    kind: str  # "service" | "unit" | "pemda"
+    service: Service | None = None
+    unit: Unit | None = None
+
+    @classmethod
+    def of(cls, obj=None) -> "Scope":
+        if obj is None:
+            return cls("pemda")
+        if isinstance(obj, Service):
+            return cls("service", service=obj)
+        if isinstance(obj, Unit):
+            if obj.level == Unit.Level.PEMDA:
+                return cls("pemda", unit=obj)
+            return cls("unit", unit=obj)
+        raise TypeError(f"No IKM scope for {obj!r}")
+
+    def as_dict(self) -> dict:
+        if self.kind == "service":
+            return {
+                "type": "service",
+                "code": self.service.code,
+                "name": self.service.name,
+                "unit": {"code": self.service.unit.code, "name": self.service.unit.name},
+            }
+        if self.kind == "unit":
+            return {"type": "unit", "code": self.unit.code, "name": self.unit.name}
+        pemda = self.unit or Unit.objects.filter(level=Unit.Level.PEMDA).first()
+        return {
+            "type": "pemda",
+            "code": pemda.code if pemda else None,
+            "name": pemda.name if pemda else None,
+        }
+
+    def month_filter(self) -> Q:
+        if self.kind == "service":
+            return Q(service=self.service)
+        if self.kind == "unit":
+            return Q(service__unit_id__in=self.unit.descendant_ids())
+        return Q()
+
+
+def _in_period(period: Period, prefix="") -> Q:
+    return Q(
+        **{
+            f"{prefix}year": period.year,
+            f"{prefix}month__gte": period.first_month,
+            f"{prefix}month__lte": period.last_month,
+        }
+    )
+
+
+def public_minimum() -> int:
+    return settings.SKM_PUBLIC_MIN_RESPONDENTS
+
+
+def ikm_for(*, scope: Scope, period: Period, minimum: int | None = None) -> ikm.Result:
+    """IKM, NRR per element, band and confidence interval for one scope and period.
+
+    Suppressed (figures None) below ``minimum`` respondents, the public minimum
+    unless given.
+    """
+    minimum = public_minimum() if minimum is None else minimum
+    totals = ServiceMonth.objects.filter(scope.month_filter(), _in_period(period)).aggregate(
+        n=Sum("respondents"), sq=Sum("total_sq_sum"), **{f: Sum(f) for f in FIELDS}
+    )
+    count = totals["n"] or 0
+    return ikm.result(
+        count=count,
+        sums={code: totals[code.lower()] or 0 for code in CODES},
+        total_sq_sum=totals["sq"] or 0,
+        minimum=minimum,
+    )
+
+
+def ikm_trend(*, scope: Scope, period: Period, count: int = 6) -> list[tuple[Period, ikm.Result]]:
+    """The result for ``period`` and the ``count - 1`` periods of its kind before it."""
+    periods = [*period.previous(count - 1), period]
+    return [(p, ikm_for(scope=scope, period=p)) for p in periods]
+
+
+def profile_for(*, scope: Scope, period: Period) -> dict[str, list[tuple[str, int]]]:
+    """Respondent profile: for each dimension, (value, count) pairs, largest first."""
+    rows = (
+        ProfileMonth.objects.filter(scope.month_filter(), _in_period(period))
+        .values("dimension", "value")
+        .annotate(n=Sum("count"))
+        .order_by("dimension", "-n")
+    )
+    out: dict[str, list[tuple[str, int]]] = {d: [] for d in ProfileMonth.Dimension.values}
+    for row in rows:
+        out[row["dimension"]].append((row["value"], row["n"]))
+    return out
+
+
+def sample_adequacy(*, scope: Scope, period: Period, respondents: int) -> dict | None:
+    """Respondents against the Krejcie & Morgan minimum, when the served population
+    for the period is known (entered per service); None when it is not."""
+    filters = Q(period=str(period))
+    if scope.kind == "service":
+        filters &= Q(service=scope.service)
+    elif scope.kind == "unit":
+        filters &= Q(service__unit_id__in=scope.unit.descendant_ids())
+    served = Population.objects.filter(filters).aggregate(n=Sum("served"))["n"]
+    if not served:
+        return None
+    required = ikm.krejcie_morgan(served)
+    return {"population": served, "required": required, "adequate": respondents >= required}
+
+
+def latest_period_with_data(today: datetime.date | None = None) -> Period:
+    """The last complete quarter, or the latest quarter that has any data."""
+    from .periods import latest_complete_quarter
+
+    today = today or datetime.date.today()
+    candidate = latest_complete_quarter(today)
+    if ServiceMonth.objects.filter(_in_period(candidate)).exists():
+        return candidate
+    last = ServiceMonth.objects.order_by("-year", "-month").first()
+    if last is None:
+        return candidate
+    return Period.quarter_of(datetime.date(last.year, last.month, 1))
+
+
+def ranking(*, period: Period, level: str) -> list[dict]:
+    """Services or units of the Pemda with their results for a period, best first;
+    suppressed entries last. Units include their sub-units' services."""
+    if level == "service":
+        scopes = [
+            Scope.of(s)
+            for s in Service.objects.filter(is_active=True).select_related("unit").order_by("name")
+        ]
+    else:
+        scopes = [
+            Scope.of(u)
+            for u in Unit.objects.filter(is_active=True)
+            .exclude(level=Unit.Level.PEMDA)
+            .order_by("name")
+        ]
+    rows = [{"scope": s, "result": ikm_for(scope=s, period=period)} for s in scopes]
+    rows.sort(key=lambda r: (r["result"].suppressed, -(r["result"].ikm or 0)))
+    return rows
+
+
+def approved_comments(*, service: Service, limit: int = 5):
+    """Moderated citizen comments for a service page (already masked at storage)."""
+    return (
+        Response.objects.filter(service=service, comment_status="approved")
+        .exclude(comment="")
+        .order_by("-submitted_at")
+        .values("comment", "served_on")[:limit]
+    )

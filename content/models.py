@@ -5,6 +5,7 @@ they hold the published text, never survey logic or officer data.
 """
 
 from django.db import models
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -16,12 +17,16 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from . import selectors
+from feedback import selectors as feedback_selectors
+from feedback.skm import ELEMENTS
+
+from . import reports, results, selectors
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -75,7 +80,7 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["content.UnitIndexPage", "content.StandardPage"]
+    subpage_types = ["content.UnitIndexPage", "content.StandardPage", "content.ResultsPage"]
     max_count = 1
 
     class Meta:
@@ -162,6 +167,7 @@ class UnitPage(Page):
             ],
             _("Maklumat Pelayanan"),
         ),
+        InlinePanel("follow_ups", label=_("Rencana tindak lanjut (RTL)")),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("description"),
@@ -177,7 +183,58 @@ class UnitPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["service_pages"] = selectors.service_pages_of(self)
         context["sub_units"] = selectors.sub_unit_pages_of(self)
+        context.update(results.results_context(self.unit, request))
+        context["follow_ups"] = self.follow_ups.all()
         return context
+
+
+class FollowUpAction(Orderable):
+    """One line of a unit's Rencana Tindak Lanjut (RTL): what the unit does about a
+    survey element after a period's results. Published with the unit page, so it
+    goes through the same approval workflow."""
+
+    class Status(models.TextChoices):
+        PLANNED = "rencana", _("Direncanakan")
+        ONGOING = "berjalan", _("Sedang berjalan")
+        DONE = "selesai", _("Selesai")
+
+    page = ParentalKey("content.UnitPage", on_delete=models.CASCADE, related_name="follow_ups")
+    period = models.CharField(
+        _("periode survei"), max_length=7, help_text=_("Contoh: 2026-Q2, 2026-S1, 2026.")
+    )
+    element = models.CharField(
+        _("unsur"), max_length=2, choices=[(e.code, f"{e.code} {e.name}") for e in ELEMENTS]
+    )
+    action = models.TextField(_("tindak lanjut"))
+    timing = models.CharField(_("waktu pelaksanaan"), max_length=100)
+    responsible = models.CharField(
+        _("penanggung jawab"), max_length=200, help_text=_("Jabatan, bukan nama atau NIP.")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    outcome = models.TextField(_("hasil"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("period"), FieldPanel("element")]),
+        FieldPanel("action"),
+        FieldRowPanel([FieldPanel("timing"), FieldPanel("responsible")]),
+        FieldRowPanel([FieldPanel("status"), FieldPanel("outcome")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("rencana tindak lanjut")
+        verbose_name_plural = _("rencana tindak lanjut")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        from feedback.periods import Period
+
+        try:
+            self.period = str(Period.parse(self.period))
+        except ValueError as exc:
+            raise ValidationError({"period": str(exc)}) from None
 
 
 class ServicePage(Page):
@@ -286,7 +343,11 @@ class ServicePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["unit_page"] = selectors.unit_page_above(self)
+        unit_page = selectors.unit_page_above(self)
+        context["unit_page"] = unit_page
+        context.update(results.results_context(self.service, request))
+        context["comments"] = feedback_selectors.approved_comments(service=self.service)
+        context["follow_ups"] = unit_page.follow_ups.all() if unit_page else []
         return context
 
 
@@ -325,3 +386,148 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("halaman informasi")
+
+
+class ResultsPage(Page):
+    """Pemda-wide results: every unit and service ranked for a chosen period."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["content.SurveyReportPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("hasil survei Pemda")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(results.results_context(None, request))
+        period = context["period"]
+        context["unit_ranking"] = feedback_selectors.ranking(period=period, level="unit")
+        context["service_ranking"] = feedback_selectors.ranking(period=period, level="service")
+        context["reports"] = (
+            SurveyReportPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        )
+        return context
+
+
+class SurveyReportPage(RoutablePageMixin, Page):
+    """A periodic survey report ("Laporan SKM Semester I 2026") for a unit or the Pemda.
+
+    Its figures are frozen in a ReportSnapshot when it is first published: later
+    responses never change a published report silently. The figures are taken
+    again only when the editor changes the unit or period, or ticks "refresh
+    figures" before publishing (through the approval workflow); earlier
+    snapshots are kept.
+    """
+
+    unit = models.ForeignKey(
+        "feedback.Unit",
+        verbose_name=_("unit (kosongkan untuk seluruh Pemda)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    period = models.CharField(_("periode"), max_length=7, help_text=_("Contoh: 2026-S1."))
+    method = RichTextField(
+        _("pengumpulan data"),
+        features=TEXT_FEATURES,
+        help_text=_("Cara, waktu dan lokasi survei, jumlah pengguna layanan."),
+    )
+    analysis = RichTextField(_("analisis"), features=TEXT_FEATURES)
+    refresh_figures = models.BooleanField(
+        _("hitung ulang angka saat diterbitkan"),
+        default=False,
+        help_text=_(
+            "Angka laporan dibekukan saat pertama terbit. Centang hanya bila angka memang "
+            "perlu diperbarui; angka lama tetap tersimpan."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("unit"), FieldPanel("period")]),
+        FieldPanel("method"),
+        FieldPanel("analysis"),
+        FieldPanel("refresh_figures"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("analysis"),
+        index.SearchField("method"),
+    ]
+    parent_page_types = ["content.ResultsPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("laporan SKM")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        from feedback.periods import Period
+
+        try:
+            self.period = str(Period.parse(self.period))
+        except ValueError as exc:
+            raise ValidationError({"period": str(exc)}) from None
+
+    @property
+    def snapshot(self):
+        return self.snapshots.order_by("-created_at", "-pk").first()
+
+    def freeze_figures(self) -> bool:
+        """Take a snapshot unless the current one still fits; True when one was taken."""
+        current = self.snapshot
+        if (
+            current
+            and not self.refresh_figures
+            and current.unit_id == self.unit_id
+            and current.period == self.period
+        ):
+            return False
+        ReportSnapshot.objects.create(
+            page=self,
+            unit_id=self.unit_id,
+            period=self.period,
+            figures=reports.freeze(unit=self.unit, period=self.period),
+        )
+        return True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        snapshot = self.snapshot
+        context["snapshot"] = snapshot
+        context["figures"] = snapshot.figures if snapshot else None
+        return context
+
+    @path("")
+    def report(self, request):
+        return self.render(request)
+
+    @path("pdf/")
+    def pdf(self, request):
+        snapshot = self.snapshot
+        if snapshot is None:
+            raise Http404(_("Laporan belum diterbitkan."))
+        response = HttpResponse(reports.pdf(self, snapshot), content_type="application/pdf")
+        response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
+        return response
+
+
+class ReportSnapshot(models.Model):
+    """The figures of a survey report as they were when it was published."""
+
+    page = models.ForeignKey(SurveyReportPage, on_delete=models.CASCADE, related_name="snapshots")
+    unit_id = models.BigIntegerField(null=True, blank=True)
+    period = models.CharField(max_length=7)
+    figures = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("angka laporan yang dibekukan")
+
+    def __str__(self):
+        return f"{self.page_id} {self.period} ({self.created_at:%Y-%m-%d})"

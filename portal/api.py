@@ -5,6 +5,7 @@ from django.utils.translation import gettext as _
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from feedback import api as feedback_api
+from feedback import api_ikm
 
 
 def exception_handler(exc, context):
@@ -29,5 +30,7 @@ def exception_handler(exc, context):
 urlpatterns = [
     path("feedback/", feedback_api.FeedbackView.as_view(), name="api-feedback"),
     path("receipts/", feedback_api.ReceiptView.as_view(), name="api-receipts"),
+    path("ikm/", api_ikm.IkmView.as_view(), name="api-ikm"),
+    path("ikm/table/", api_ikm.IkmTableView.as_view(), name="api-ikm-table"),
     path("", include(feedback_api.router.urls)),
 ]

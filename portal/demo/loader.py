@@ -15,14 +15,17 @@ from django.utils.text import slugify
 from wagtail.models import Page, Site
 
 from content.models import (
+    FollowUpAction,
     HomePage,
     PemdaSettings,
+    ResultsPage,
     ServicePage,
     StandardPage,
+    SurveyReportPage,
     UnitIndexPage,
     UnitPage,
 )
-from feedback.models import Assignment, Officer, Service, ServicePoint, Unit
+from feedback.models import Assignment, Officer, Population, Service, ServicePoint, Unit
 from feedback.permissions import EDITORS_GROUP, HR_GROUP, MODERATORS_GROUP
 
 from . import catalog, responses
@@ -66,7 +69,11 @@ def load(*, log=print, with_responses=True):
         officers = _officers(units, points)
         _users()
         pages = _pages(units, services)
+        _follow_ups()
+        _populations(services)
     new_responses = responses.load(log=log) if with_responses else 0
+    if with_responses:
+        pages += _results_pages()
     counts = {
         "units": len(units),
         "services": len(services),
@@ -270,5 +277,117 @@ def _pages(units, services):
             continue
         body = [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
         _publish(home, StandardPage(title=title, slug=slug, body=body, show_in_menus=True))
+        created += 1
+    return created
+
+
+# Follow-up plans (RTL) the demo units published after 2026-Q2: the weakest elements.
+FOLLOW_UPS = [
+    (
+        "DISDUKCAPIL",
+        "2026-Q2",
+        "U3",
+        "Menambah satu loket perekaman KTP-el pada jam sibuk "
+        "(08.00-11.00) dan membuka layanan Sabtu pertama tiap bulan.",
+        "Juli-September 2026",
+        "Kepala Bidang Pelayanan Pendaftaran Penduduk",
+        FollowUpAction.Status.DONE,
+        "Rata-rata waktu tunggu turun dari 95 menjadi 40 menit.",
+    ),
+    (
+        "DISDUKCAPIL",
+        "2026-Q2",
+        "U9",
+        "Mengganti kursi ruang tunggu dan memasang pendingin ruangan tambahan.",
+        "Oktober 2026",
+        "Sekretaris Dinas",
+        FollowUpAction.Status.ONGOING,
+        "",
+    ),
+    (
+        "PKM-SKJ-02",
+        "2026-Q2",
+        "U3",
+        "Menerapkan pendaftaran daring poli gigi dengan kuota per "
+        "jam agar pasien tidak menunggu sejak subuh.",
+        "Agustus 2026",
+        "Kepala UPTD Puskesmas Cibening",
+        FollowUpAction.Status.DONE,
+        "",
+    ),
+    (
+        "UPT-PKB",
+        "2026-Q2",
+        "U8",
+        "Menyediakan nomor WhatsApp pengaduan yang dijawab pada hari "
+        "kerja yang sama dan memasang papan alur pengaduan.",
+        "Juli 2026",
+        "Kepala UPT",
+        FollowUpAction.Status.DONE,
+        "",
+    ),
+]
+
+
+def _follow_ups():
+    for code, period, element, action, timing, responsible, status, outcome in FOLLOW_UPS:
+        page = UnitPage.objects.filter(unit__code=code).first()
+        if page is None or page.follow_ups.filter(period=period, element=element).exists():
+            continue
+        page.follow_ups.add(
+            FollowUpAction(
+                period=period,
+                element=element,
+                action=action,
+                timing=timing,
+                responsible=responsible,
+                status=status,
+                outcome=outcome,
+            )
+        )
+        page.save_revision().publish()
+
+
+def _populations(services):
+    """Service users per quarter as units report them, for the sample-size check."""
+    for code, served in (("KTP-EL", 2400), ("KK", 1900), ("PKM2-GIGI", 600), ("UJI-KIR", 5200)):
+        for period in ("2026-Q1", "2026-Q2", "2026-Q3"):
+            Population.objects.get_or_create(
+                service=services[code], period=period, defaults={"served": served}
+            )
+
+
+def _results_pages():
+    """The Pemda results page and one frozen report (needs the responses)."""
+    created = 0
+    home = HomePage.objects.first()
+    results = ResultsPage.objects.first()
+    if results is None:
+        results = _publish(
+            home,
+            ResultsPage(
+                title="Hasil Survei Kepuasan Masyarakat",
+                slug="hasil-survei",
+                intro="<p>Indeks Kepuasan Masyarakat seluruh perangkat daerah dan layanan, "
+                "dihitung dari penilaian warga sesuai PermenPANRB Nomor 14 Tahun 2017.</p>",
+                show_in_menus=True,
+            ),
+        )
+        created += 1
+    if not SurveyReportPage.objects.exists():
+        _publish(
+            results,
+            SurveyReportPage(
+                title="Laporan SKM Semester I 2026 Kabupaten Sukamaju",
+                slug="laporan-skm-semester-i-2026",
+                period="2026-S1",
+                method="<p>Survei dilaksanakan 1 Januari sampai 30 Juni 2026 melalui formulir "
+                "web, kode QR di loket, kiosk, dan formulir kertas yang diimpor. Responden "
+                "adalah pengguna layanan yang menilai layanan yang baru diterimanya.</p>",
+                analysis="<p>Unsur waktu penyelesaian (U3) dan penanganan pengaduan (U8) "
+                "memperoleh nilai terendah di hampir semua perangkat daerah. Layanan dengan "
+                "antrean panjang perlu penambahan loket pada jam sibuk.</p>",
+            ),
+        )
         created += 1
     return created

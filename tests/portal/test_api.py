@@ -10,6 +10,15 @@ from tests.factories import ServiceFactory, draft_service_page, service_page
 pytestmark = pytest.mark.django_db
 
 PAGE_KEYS = {"count", "next", "previous", "results"}
+OPENAPI_JSON = "application/vnd.oai.openapi+json"
+
+
+def schema_json(client):
+    """The schema as JSON, asked for by content negotiation (the default is YAML)."""
+    response = client.get("/api/schema/", HTTP_ACCEPT=OPENAPI_JSON)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(OPENAPI_JSON)
+    return response.json()
 
 
 def get_all(client, url):
@@ -79,19 +88,19 @@ def test_a_service_whose_page_is_a_draft_has_no_url(client):
 
 
 def test_schema_is_an_openapi_3_document_of_the_registry_endpoints(client):
-    response = client.get("/api/schema/", {"format": "json"})
+    default = client.get("/api/schema/")
+    assert default.status_code == 200
+    assert default.content.decode().startswith("openapi: 3")
 
-    assert response.status_code == 200
-    schema = response.json()
+    schema = schema_json(client)
+
     assert schema["openapi"].startswith("3")
     assert {"/api/v1/units/", "/api/v1/services/"} <= set(schema["paths"])
-    # The default (YAML) rendering is the same document.
-    assert client.get("/api/schema/").content.decode().startswith("openapi: 3")
 
 
 def test_schema_documents_only_the_public_api(client):
     """Open-data users read the schema: Wagtail's internal admin API is not part of it."""
-    paths = client.get("/api/schema/", {"format": "json"}).json()["paths"]
+    paths = schema_json(client)["paths"]
 
     assert [p for p in paths if not p.startswith("/api/")] == []
 
@@ -111,7 +120,7 @@ def test_no_public_api_response_contains_an_officer_nip(client, demo):
     bodies = [
         client.get("/api/v1/units/").content.decode(),
         client.get("/api/v1/services/").content.decode(),
-        client.get("/api/schema/", {"format": "json"}).content.decode(),
+        client.get("/api/schema/").content.decode(),
     ]
     for model, prefix in ((Unit, "/api/v1/units/"), (Service, "/api/v1/services/")):
         for code in model.objects.values_list("code", flat=True):

@@ -1,0 +1,107 @@
+"""Published survey results for page templates: one context builder for service,
+unit and Pemda pages, so every page shows the same figures the same way."""
+
+from django.utils.translation import gettext as _
+
+from feedback import selectors
+from feedback.models import ProfileMonth
+from feedback.periods import Period
+from feedback.skm import BY_CODE, CODES
+
+from . import charts
+
+PERIOD_PARAM = "periode"
+PROFILE_LABELS = {
+    "sex": {"L": "Laki-laki", "P": "Perempuan"},
+    "education": {
+        "sd": "SD ke bawah",
+        "smp": "SMP",
+        "sma": "SMA/SMK",
+        "diploma": "D1/D2/D3",
+        "s1": "D4/S1",
+        "s2": "S2 ke atas",
+    },
+    "occupation": {
+        "asn": "PNS/PPPK/TNI/Polri",
+        "swasta": "Pegawai swasta",
+        "wiraswasta": "Wiraswasta/usahawan",
+        "pelajar": "Pelajar/mahasiswa",
+        "petani": "Petani/nelayan",
+        "rumah_tangga": "Mengurus rumah tangga",
+        "lainnya": "Lainnya",
+    },
+}
+
+
+def period_choices(latest: Period) -> list[Period]:
+    """Quarters, semesters and years a citizen can pick, newest first."""
+    quarters = [*latest.previous(7), latest]
+    semester = Period.parse(f"{latest.year}-S{1 if latest.last_month <= 6 else 2}")
+    semesters = [*semester.previous(3), semester]
+    years = [Period.parse(str(latest.year - i)) for i in (2, 1, 0)]
+    return list(reversed(quarters)) + list(reversed(semesters)) + list(reversed(years))
+
+
+def chosen_period(request) -> tuple[Period, Period, str | None]:
+    """(period shown, default period, error message) from ?periode=."""
+    default = selectors.latest_period_with_data()
+    raw = request.GET.get(PERIOD_PARAM) if request is not None else None
+    if not raw:
+        return default, default, None
+    try:
+        return Period.parse(raw), default, None
+    except ValueError as exc:
+        return default, default, str(exc)
+
+
+def profile_table(profile: dict) -> list[dict]:
+    rows = []
+    for dimension, label in ProfileMonth.Dimension.choices:
+        entries = profile.get(dimension, [])
+        total = sum(n for _v, n in entries) or 1
+        values = PROFILE_LABELS.get(dimension, {})
+        rows.append(
+            {
+                "label": label,
+                "entries": [
+                    {
+                        "value": values.get(v, v) or _("Tidak diisi"),
+                        "count": n,
+                        "share": round(100 * n / total, 1),
+                    }
+                    for v, n in entries
+                ],
+            }
+        )
+    return rows
+
+
+def results_context(target, request) -> dict:
+    """Everything a results section shows for a service, a unit (with sub-units) or
+    the Pemda (target None), for the period chosen in the request."""
+    period, default, error = chosen_period(request)
+    scope = selectors.Scope.of(target)
+    result = selectors.ikm_for(scope=scope, period=period)
+    trend = selectors.ikm_trend(scope=scope, period=period, count=6)
+    context = {
+        "scope": scope,
+        "period": period,
+        "period_error": error,
+        "period_param": PERIOD_PARAM,
+        "period_choices": period_choices(default),
+        "result": result,
+        "minimum": selectors.public_minimum(),
+        "adequacy": selectors.sample_adequacy(
+            scope=scope, period=period, respondents=result.respondents
+        ),
+        "trend": [{"period": p, "result": r} for p, r in trend],
+        "trend_chart": charts.trend_points([(p.code, r.ikm) for p, r in trend]),
+    }
+    if not result.suppressed:
+        context["elements"] = [
+            {"code": c, "name": BY_CODE[c].name, "nrr": result.nrr[c], "weak": c in result.weakest}
+            for c in CODES
+        ]
+        context["element_chart"] = charts.element_bars(result.nrr, result.weakest)
+        context["profile"] = profile_table(selectors.profile_for(scope=scope, period=period))
+    return context

@@ -1,0 +1,181 @@
+"""Open data: IKM per service, unit or Pemda and period (CONTRACT.md), plus CSV."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response as ApiResponse
+from rest_framework.views import APIView
+
+from . import selectors
+from .models import Service, Unit
+from .periods import Period
+from .skm import CODES
+
+
+def result_dict(scope, period, result) -> dict:
+    return {
+        "scope": scope.as_dict(),
+        "period": str(period),
+        "period_label": period.label,
+        "respondents": result.respondents,
+        "suppressed": result.suppressed,
+        "nrr": result.nrr,
+        "ikm": result.ikm,
+        "mutu": result.mutu,
+        "kinerja": result.kinerja,
+        "ci95": list(result.ci95) if result.ci95 else None,
+    }
+
+
+def _error(message, status=400, **fields):
+    return ApiResponse({"message": message, **fields}, status=status)
+
+
+def _period(request):
+    raw = request.query_params.get("period")
+    if not raw:
+        return selectors.latest_period_with_data(), None
+    try:
+        return Period.parse(raw), None
+    except ValueError as exc:
+        return None, _error(str(exc), period=[str(exc)])
+
+
+IkmSerializer = inline_serializer(
+    "Ikm",
+    {
+        "scope": serializers.DictField(),
+        "period": serializers.CharField(),
+        "period_label": serializers.CharField(),
+        "respondents": serializers.IntegerField(),
+        "suppressed": serializers.BooleanField(),
+        "nrr": serializers.DictField(child=serializers.FloatField(), allow_null=True),
+        "ikm": serializers.FloatField(allow_null=True),
+        "mutu": serializers.CharField(allow_null=True),
+        "kinerja": serializers.CharField(allow_null=True),
+        "ci95": serializers.ListField(child=serializers.FloatField(), allow_null=True),
+    },
+)
+
+
+class IkmView(APIView):
+    """IKM of a service (``service=CODE``), a unit with its sub-units (``unit=CODE``) or,
+    with neither, the whole Pemda, for a period (default: the latest complete quarter).
+
+    Figures are null and ``suppressed`` true below the public minimum of respondents.
+    """
+
+    authentication_classes = []
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("service", str, description="Service code"),
+            OpenApiParameter("unit", str, description="Unit code"),
+            OpenApiParameter("period", str, description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM"),
+        ],
+        responses={200: IkmSerializer},
+    )
+    def get(self, request):
+        service_code = request.query_params.get("service")
+        unit_code = request.query_params.get("unit")
+        if service_code and unit_code:
+            return _error(_("Pilih salah satu: service atau unit, tidak keduanya."))
+        period, error = _period(request)
+        if error:
+            return error
+        target = None
+        if service_code:
+            target = (
+                Service.objects.select_related("unit")
+                .filter(code=service_code.strip().upper())
+                .first()
+            )
+            if target is None:
+                msg = _("Layanan '%(c)s' tidak dikenal.") % {"c": service_code}
+                return _error(msg, status=404, service=[msg])
+        elif unit_code:
+            target = Unit.objects.filter(code=unit_code.strip().upper()).first()
+            if target is None:
+                msg = _("Unit '%(c)s' tidak dikenal.") % {"c": unit_code}
+                return _error(msg, status=404, unit=[msg])
+        scope = selectors.Scope.of(target)
+        result = selectors.ikm_for(scope=scope, period=period)
+        return ApiResponse(result_dict(scope, period, result))
+
+
+CSV_COLUMNS = [
+    "type",
+    "code",
+    "name",
+    "unit",
+    "period",
+    "respondents",
+    "suppressed",
+    *CODES,
+    "ikm",
+    "mutu",
+    "kinerja",
+    "ci95_low",
+    "ci95_high",
+]
+
+
+def ranking_rows(period, level):
+    for row in selectors.ranking(period=period, level=level):
+        scope, result = row["scope"], row["result"]
+        info = scope.as_dict()
+        nrr = result.nrr or {}
+        ci = result.ci95 or (None, None)
+        yield {
+            "type": info["type"],
+            "code": info["code"],
+            "name": info["name"],
+            "unit": (info.get("unit") or {}).get("code", ""),
+            "period": str(period),
+            "respondents": result.respondents,
+            "suppressed": result.suppressed,
+            **{code: nrr.get(code) for code in CODES},
+            "ikm": result.ikm,
+            "mutu": result.mutu,
+            "kinerja": result.kinerja,
+            "ci95_low": ci[0],
+            "ci95_high": ci[1],
+        }
+
+
+class IkmTableView(APIView):
+    """Every service (``level=service``) or unit (``level=unit``) for a period, best
+    first; ``format=csv`` downloads the same rows as CSV (open data)."""
+
+    authentication_classes = []
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("period", str),
+            OpenApiParameter("level", str, enum=["service", "unit"]),
+            OpenApiParameter("format", str, enum=["json", "csv"]),
+        ],
+        responses={200: inline_serializer("IkmTable", {"results": serializers.ListField()})},
+    )
+    def get(self, request):
+        period, error = _period(request)
+        if error:
+            return error
+        level = request.query_params.get("level", "service")
+        if level not in ("service", "unit"):
+            return _error(_("level harus 'service' atau 'unit'."), level=["service|unit"])
+        rows = list(ranking_rows(period, level))
+        if request.query_params.get("format") == "csv":
+            buffer = io.StringIO()
+            writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="ikm-{level}-{period}.csv"'
+            return response
+        return ApiResponse({"period": str(period), "level": level, "results": rows})

@@ -25,7 +25,8 @@ class SurveyForm(forms.Form):
 
     served_on = forms.DateField(
         label=_("Tanggal Anda dilayani"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        # type="date" inputs need ISO values whatever the interface language.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         initial=timezone.localdate,
     )
     age = forms.IntegerField(

@@ -27,6 +27,11 @@ def exception_handler(exc, context):
     return response
 
 
+def public_endpoints_only(endpoints, **kwargs):
+    """drf-spectacular hook: document /api/ only, not Wagtail's internal admin API."""
+    return [e for e in endpoints if e[0].startswith("/api/")]
+
+
 urlpatterns = [
     path("feedback/", feedback_api.FeedbackView.as_view(), name="api-feedback"),
     path("receipts/", feedback_api.ReceiptView.as_view(), name="api-receipts"),

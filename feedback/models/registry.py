@@ -47,6 +47,18 @@ class CodeField(models.CharField):
         return value
 
 
+class NIPField(models.CharField):
+    """An NIP as typed from a letter ("19850312 201001 2 003"), stored as 18 digits."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalise_nip(value) if isinstance(value, str) else value
+
+    def formfield(self, **kwargs):
+        # Room for the spaces and dots people type; the model keeps 18 digits.
+        return super().formfield(**{"max_length": 30, **kwargs})
+
+
 class Unit(models.Model):
     """An organisation unit: the Pemda, a Perangkat Daerah, or a Unit Layanan under it."""
 
@@ -182,7 +194,7 @@ class ServicePoint(models.Model):
 class Officer(models.Model):
     """An ASN who serves citizens. Personnel data: HR and supervisors only, never public."""
 
-    nip = models.CharField(
+    nip = NIPField(
         _("NIP"),
         max_length=18,
         unique=True,

@@ -79,8 +79,8 @@ def load(*, log=print, with_responses=True):
         "services": len(services),
         "service_points": len(points),
         "officers": len(officers),
-        "pages": pages,
-        "responses": new_responses,
+        "new pages": pages,
+        "new responses": new_responses,
     }
     log(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return counts

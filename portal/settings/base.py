@@ -201,6 +201,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Open data and citizen feedback API: units, services, SKM feedback, IKM.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    "PREPROCESSING_HOOKS": ["portal.api.public_endpoints_only"],
 }
 
 LOGGING = {

@@ -74,7 +74,8 @@ def test_a_citizen_rates_a_service_from_a_phone(live_server, page, settings):
     page.get_by_label("Saran atau komentar (tidak wajib)").fill("Petugas ramah, antrean cepat.")
     page.get_by_role("button", name="Kirim penilaian").click()
 
-    assert "Terima kasih atas penilaian Anda" in page.get_by_role("heading", level=1).inner_text()
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert "Terima kasih atas penilaian Anda" in heading, page.locator("main").inner_text()
     stored = Response.objects.get()
     assert stored.channel == Channel.WEB
     assert stored.answers == {**{f"U{n}": 4 for n in range(1, 9)}, "U9": 2}

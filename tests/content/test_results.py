@@ -1,0 +1,175 @@
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from content.models import FollowUpAction, ResultsPage, SurveyReportPage
+from feedback import services
+from feedback.models import Response
+from tests.factories import ServiceFactory, home_page, publish_child, service_page, unit_page
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date(2026, 11, 22)
+
+
+def fill(service, count, value, day=datetime.date(2026, 8, 10), comment=""):
+    for _ in range(count):
+        sub = services.parse_submission(
+            {
+                "service": service.code,
+                "answers": {f"U{n}": value for n in range(1, 10)},
+                "served_on": day,
+                "comment": comment,
+            },
+            today=TODAY,
+        )
+        services.response_submit(sub, channel="paper")
+
+
+def soup(res):
+    return BeautifulSoup(res.content, "html.parser")
+
+
+def test_a_service_page_publishes_its_ikm_with_chart_and_table(client):
+    page = service_page(ServiceFactory(code="KTP-EL"))
+    fill(page.service, 12, 3)
+    html = soup(client.get(page.url + "?periode=2026-Q3"))
+    results = html.find("section", attrs={"aria-labelledby": "judul-hasil"})
+    text = results.get_text(" ", strip=True)
+    assert "75,00" in text and "Kurang Baik" in text and "Triwulan III 2026" in text
+    assert results.find("svg")  # server-rendered chart
+    table_rows = results.find("table").find("tbody").find_all("tr")
+    assert len(table_rows) == 9  # the data table beside the chart
+
+
+def test_too_few_respondents_shows_a_notice_instead_of_figures(client):
+    page = service_page(ServiceFactory(code="KK"))
+    fill(page.service, 3, 4)
+    results = soup(client.get(page.url + "?periode=2026-Q3")).find(
+        "section", attrs={"aria-labelledby": "judul-hasil"}
+    )
+    assert "Belum cukup responden" in results.get_text()
+    assert "100,00" not in results.get_text()
+
+
+def test_a_bad_period_in_the_address_shows_a_message_not_an_error(client):
+    page = service_page(ServiceFactory(code="KK"))
+    res = client.get(page.url + "?periode=2026-Q9")
+    assert res.status_code == 200
+    assert "tidak dikenal" in res.content.decode()
+
+
+def test_unit_page_shows_follow_up_plans_and_service_page_you_said_we_did(client):
+    svc_page = service_page(ServiceFactory(code="AKTA-LAHIR"))
+    unit = svc_page.get_parent().specific
+    unit.follow_ups.add(
+        FollowUpAction(
+            period="2026-Q2",
+            element="U3",
+            action="Menambah loket pada jam sibuk.",
+            timing="Juli 2026",
+            responsible="Kepala Bidang",
+            status="selesai",
+        )
+    )
+    unit.save_revision().publish()
+    fill(svc_page.service, 1, 4, comment="Antrean terlalu lama.")
+    fill(svc_page.service, 1, 3, comment="Komentar yang belum dimoderasi.")
+    Response.objects.filter(comment="Antrean terlalu lama.").update(comment_status="approved")
+
+    unit_html = client.get(unit.url).content.decode()
+    assert "Menambah loket pada jam sibuk." in unit_html
+    service_html = client.get(svc_page.url).content.decode()
+    assert "Anda berkata, kami bertindak" in service_html
+    assert "Antrean terlalu lama." in service_html
+    assert "Menambah loket pada jam sibuk." in service_html
+    assert "belum dimoderasi" not in service_html
+
+
+def test_follow_up_period_is_validated():
+    from django.core.exceptions import ValidationError
+
+    action = FollowUpAction(period="Q2", element="U3", action="x", timing="x", responsible="x")
+    with pytest.raises(ValidationError):
+        action.full_clean(exclude=["page"])
+
+
+@pytest.fixture
+def results_page():
+    return publish_child(home_page(), ResultsPage(title="Hasil", slug="hasil"))
+
+
+def test_the_pemda_results_page_ranks_units_and_services(client, results_page):
+    strong, weak = ServiceFactory(code="KIA"), ServiceFactory(code="UJI-KIR")
+    fill(strong, 10, 4)
+    fill(weak, 10, 2)
+    html = soup(client.get(results_page.url + "?periode=2026-Q3"))
+    ranking = html.find("section", attrs={"aria-labelledby": "judul-peringkat-layanan"})
+    names = [th.get_text(strip=True) for th in ranking.select("tbody th")]
+    assert names.index(strong.name) < names.index(weak.name)
+
+
+def report(results_page, **kwargs):
+    fields = {
+        "title": "Laporan SKM Triwulan III 2026",
+        "slug": "laporan-q3",
+        "period": "2026-Q3",
+        "method": "<p>Survei daring dan kertas.</p>",
+        "analysis": "<p>U3 terendah.</p>",
+    }
+    return publish_child(results_page, SurveyReportPage(**{**fields, **kwargs}))
+
+
+def test_a_published_report_freezes_its_figures(client, results_page):
+    service = ServiceFactory(code="KTP-EL")
+    fill(service, 10, 4)
+    page = report(results_page)
+    assert "100,00" in client.get(page.url).content.decode()
+
+    fill(service, 30, 1)  # later responses arrive
+    page.save_revision().publish()  # even a republish keeps the figures
+    html = client.get(page.url).content.decode()
+    assert "100,00" in html
+    assert page.snapshots.count() == 1
+
+
+def test_refreshing_a_report_takes_new_figures_and_keeps_the_old(client, results_page):
+    service = ServiceFactory(code="KTP-EL")
+    fill(service, 10, 4)
+    page = report(results_page)
+    fill(service, 10, 1)
+    page.refresh_figures = True
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert page.snapshots.count() == 2
+    assert page.snapshot.figures["result"]["respondents"] == 20
+    assert "62,50" in client.get(page.url).content.decode()
+
+
+def test_a_report_downloads_as_pdf(client, results_page):
+    fill(ServiceFactory(code="KTP-EL"), 10, 3)
+    page = report(results_page)
+    res = client.get(page.url + "pdf/")
+    assert res.status_code == 200
+    assert res["Content-Type"] == "application/pdf"
+    assert res.content.startswith(b"%PDF")
+
+
+def test_a_report_period_must_be_valid(results_page):
+    from django.core.exceptions import ValidationError
+
+    page = SurveyReportPage(
+        title="x", slug="x", period="Semester 1", method="<p>x</p>", analysis="<p>x</p>"
+    )
+    with pytest.raises(ValidationError):
+        results_page.add_child(instance=page)
+
+
+def test_unit_page_results_include_sub_units(client):
+    parent = unit_page()
+    child_service = ServiceFactory(
+        unit__parent=parent.unit, unit__level="unit_layanan", unit__code="PKM-X"
+    )
+    fill(child_service, 10, 4)
+    text = soup(client.get(parent.url + "?periode=2026-Q3")).get_text(" ")
+    assert "100,00" in text

@@ -1,6 +1,7 @@
 """Settings shared by every profile. Values that differ between deployments come
 from the environment (django-environ); see the README for the full list."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -12,7 +13,9 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=False)
-SECRET_KEY = env("SECRET_KEY", default="")
+# Read directly: django-environ treats a value starting with "$" as the name of
+# another variable, and a random secret key may well start with "$".
+SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [

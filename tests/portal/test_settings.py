@@ -88,3 +88,22 @@ def test_demo_data_is_refused_where_not_allowed():
     assert not Officer.objects.exists()
     assert not get_user_model().objects.exists()
     assert Page.objects.count() == pages
+
+
+def test_a_secret_key_starting_with_a_dollar_sign_is_taken_as_it_is(tmp_path):
+    env = production_env(
+        tmp_path,
+        SECRET_KEY="$" + get_random_secret_key(),
+        ALLOWED_HOSTS="layanan.sukamajukab.go.id",
+        REDIS_URL="redis://127.0.0.1:6379/15",
+    )
+    result = run(
+        [
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.SECRET_KEY[:1])",
+        ],
+        env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "$"

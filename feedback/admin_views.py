@@ -96,3 +96,113 @@ def comment_moderation(request):
     )
     page = Paginator(pending, 50).get_page(request.GET.get("p"))
     return render(request, "feedback/admin/comment_moderation.html", {"page": page})
+
+
+# --- HR: officer indicators ----------------------------------------------------
+
+
+def _require_hr(request):
+    from .permissions import is_hr
+
+    if not is_hr(request.user):
+        raise PermissionDenied
+
+
+def _period_from(request):
+    from . import selectors
+    from .periods import Period
+
+    raw = request.GET.get("periode")
+    if raw:
+        try:
+            return Period.parse(raw), None
+        except ValueError as exc:
+            return selectors.latest_period_with_data(), str(exc)
+    return selectors.latest_period_with_data(), None
+
+
+def hr_indicators(request):
+    """Officers of a unit with their indicator scores for a period (HR only, audited)."""
+    from . import hr
+    from .models import Unit
+
+    _require_hr(request)
+    period, error = _period_from(request)
+    allowed = hr.scope_unit_ids(request.user)
+    units = Unit.objects.exclude(level=Unit.Level.PEMDA).order_by("name")
+    if allowed is not None:
+        units = units.filter(pk__in=allowed)
+    unit = units.filter(code=request.GET.get("unit", "")).first()
+    try:
+        scores = hr.officer_scores(user=request.user, period=period, unit=unit)
+    except hr.NotAllowed:
+        raise PermissionDenied from None
+    hr.log_access(
+        user=request.user,
+        channel="admin-list",
+        period=str(period),
+        officers=[s.officer for s in scores],
+        query=request.get_full_path(),
+    )
+    return render(
+        request,
+        "feedback/admin/hr_indicators.html",
+        {
+            "period": period,
+            "period_error": error,
+            "units": units,
+            "unit": unit,
+            "scores": scores,
+        },
+    )
+
+
+def hr_officer(request, nip):
+    """One officer's scores, answer distribution, moderated comments and development notes."""
+    from . import hr
+
+    _require_hr(request)
+    period, error = _period_from(request)
+    officer = get_object_or_404(hr.visible_officers(request.user).select_related("unit"), nip=nip)
+    scores = hr.officer_scores(user=request.user, period=period, nip=officer.nip)
+    comments = (
+        Response.objects.filter(
+            officer=officer,
+            comment_status=CommentStatus.APPROVED,
+            served_on__gte=period.start,
+            served_on__lte=period.end,
+        )
+        .exclude(comment="")
+        .order_by("-served_on")
+        .values("comment", "served_on", "service__name")[:50]
+    )
+    hr.log_access(
+        user=request.user,
+        channel="admin-detail",
+        period=str(period),
+        officers=[officer],
+        query=request.get_full_path(),
+    )
+    distribution = scores[0].distribution if scores else None
+    return render(
+        request,
+        "feedback/admin/hr_officer.html",
+        {
+            "officer": officer,
+            "period": period,
+            "period_error": error,
+            "scores": scores,
+            "distribution": distribution,
+            "comments": comments,
+            "notes": hr.development_notes(scores),
+        },
+    )
+
+
+def access_log(request):
+    """The audit trail of reads of officer data (read-only)."""
+    from .models import AccessLog
+
+    _require(request, "feedback.view_accesslog")
+    page = Paginator(AccessLog.objects.all(), 100).get_page(request.GET.get("p"))
+    return render(request, "feedback/admin/access_log.html", {"page": page})

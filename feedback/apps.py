@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FeedbackConfig(AppConfig):
     name = "feedback"
     verbose_name = _("Registri organisasi dan survei")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -6,6 +6,8 @@ the HR group only.
 """
 
 HR_GROUP = "HR"
+# HR staff who also read the access log and decide which HR user sees which unit.
+HR_ADMIN_GROUP = "HR Admin"
 EDITORS_GROUP = "Editors"
 MODERATORS_GROUP = "Moderators"
 # Counter staff and queue systems: issue receipts, set up kiosks.
@@ -22,5 +24,5 @@ def is_hr(user) -> bool:
     return bool(
         user.is_authenticated
         and user.is_active
-        and (user.is_superuser or user.groups.filter(name=HR_GROUP).exists())
+        and (user.is_superuser or user.groups.filter(name__in=[HR_GROUP, HR_ADMIN_GROUP]).exists())
     )

@@ -64,6 +64,7 @@ def record(response) -> None:
             value=value,
         )
         ProfileMonth.objects.filter(pk=profile.pk).update(count=F("count") + 1)
+    record_officers(response)
 
 
 def _total_expression():
@@ -133,7 +134,7 @@ def rebuild(*, log=None) -> int:
     ProfileMonth.objects.bulk_create(profiles, batch_size=1000)
     if log:
         log(f"  {len(profiles)} profile counts")
-    return len(months) + len(profiles)
+    return len(months) + len(profiles) + rebuild_officers(log=log)
 
 
 def _age_groups():
@@ -150,3 +151,142 @@ def _age_groups():
         key = (row["service_id"], row["y"], row["m"], age_band(row["age"]))
         bands[key] = bands.get(key, 0) + row["n"]
     return [{"service_id": s, "y": y, "m": m, "v": v, "n": n} for (s, y, m, v), n in bands.items()]
+
+
+# --- officers ----------------------------------------------------------------
+#
+# Attribution (documented in the README):
+# - basis "verified": a response given with a receipt counts for the officer named
+#   on the receipt;
+# - basis "loket": the verified ones, plus each response without a receipt given at
+#   a service point, for every officer assigned to that service point on the day
+#   of service.
+# Only U6 (competence) and U7 (courtesy) are kept: the officer controls those.
+
+
+def _officer_increments(u6: int, u7: int) -> dict:
+    return {
+        "respondents": F("respondents") + 1,
+        "u6": F("u6") + u6,
+        "u7": F("u7") + u7,
+        "sq_u6": F("sq_u6") + u6 * u6,
+        "sq_u7": F("sq_u7") + u7 * u7,
+        "sq_u67": F("sq_u67") + (u6 + u7) ** 2,
+        f"u6_{u6}": F(f"u6_{u6}") + 1,
+        f"u7_{u7}": F(f"u7_{u7}") + 1,
+    }
+
+
+def officers_credited(response) -> dict[str, list[int]]:
+    """Officer ids a response counts for, per attribution basis."""
+    from .models import Assignment
+
+    verified = [response.officer_id] if response.verified and response.officer_id else []
+    loket = list(verified)
+    if not response.verified and response.service_point_id:
+        loket += list(
+            Assignment.objects.active_on(response.served_on)
+            .filter(service_point_id=response.service_point_id)
+            .values_list("officer_id", flat=True)
+            .distinct()
+        )
+    return {"verified": verified, "loket": loket}
+
+
+def record_officers(response) -> None:
+    from .models import OfficerMonth
+
+    year, month = response.served_on.year, response.served_on.month
+    increments = _officer_increments(response.u6, response.u7)
+    for basis, officer_ids in officers_credited(response).items():
+        for officer_id in officer_ids:
+            row, _ = OfficerMonth.objects.get_or_create(
+                officer_id=officer_id, year=year, month=month, basis=basis
+            )
+            OfficerMonth.objects.filter(pk=row.pk).update(**increments)
+
+
+def rebuild_officers(*, officer_ids=None, log=None) -> int:
+    """Recompute officer rollups (of the given officers, or all) from raw responses.
+
+    Runs after a bulk load, and whenever an assignment changes, because the
+    "loket" basis depends on who was assigned where on each day.
+    """
+    from collections import defaultdict
+
+    from .models import Assignment, OfficerMonth
+
+    sums = defaultdict(lambda: defaultdict(int))
+
+    def add(officer_id, basis, year, month, row):
+        key = (officer_id, year, month, basis)
+        target = sums[key]
+        for name, value in row.items():
+            target[name] += value
+
+    def aggregate(queryset, group):
+        return (
+            queryset.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
+            .values(*group, "y", "m", "u6", "u7")
+            .order_by()
+            .annotate(n=Count("id"))
+        )
+
+    def as_sums(row):
+        n, u6, u7 = row["n"], row["u6"], row["u7"]
+        return {
+            "respondents": n,
+            "u6": n * u6,
+            "u7": n * u7,
+            "sq_u6": n * u6 * u6,
+            "sq_u7": n * u7 * u7,
+            "sq_u67": n * (u6 + u7) ** 2,
+            f"u6_{u6}": n,
+            f"u7_{u7}": n,
+        }
+
+    verified = Response.objects.filter(verified=True, officer__isnull=False)
+    if officer_ids is not None:
+        verified = verified.filter(officer_id__in=officer_ids)
+    for row in aggregate(verified, ["officer_id"]).iterator():
+        for basis in ("verified", "loket"):
+            add(row["officer_id"], basis, row["y"], row["m"], as_sums(row))
+
+    assignments = Assignment.objects.filter(service_point__isnull=False)
+    if officer_ids is not None:
+        assignments = assignments.filter(officer_id__in=officer_ids)
+    by_point = defaultdict(list)
+    for a in assignments:
+        by_point[a.service_point_id].append(a)
+    if by_point:
+        at_points = Response.objects.filter(verified=False, service_point_id__in=list(by_point))
+        rows = (
+            at_points.values("service_point_id", "served_on", "u6", "u7")
+            .order_by()
+            .annotate(n=Count("id"))
+        )
+        for row in rows.iterator():
+            day = row["served_on"]
+            officers = {
+                a.officer_id
+                for a in by_point[row["service_point_id"]]
+                if a.start_date <= day and (a.end_date is None or a.end_date >= day)
+            }
+            for officer_id in officers:
+                add(officer_id, "loket", day.year, day.month, as_sums(row))
+
+    with transaction.atomic():
+        existing = OfficerMonth.objects.all()
+        if officer_ids is not None:
+            existing = existing.filter(officer_id__in=officer_ids)
+        existing.delete()
+        OfficerMonth.objects.bulk_create(
+            [
+                OfficerMonth(officer_id=o, year=y, month=m, basis=b, **values)
+                for (o, y, m, b), values in sums.items()
+            ],
+            batch_size=1000,
+        )
+    if log:
+        log(f"  {len(sums)} officer-months")
+    return len(sums)

@@ -2,7 +2,9 @@
 so a page costs the same at a thousand responses or ten million."""
 
 import datetime
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Q, Sum
@@ -52,11 +54,15 @@ class Scope:
             "name": pemda.name if pemda else None,
         }
 
+    @cached_property
+    def unit_ids(self) -> list[int]:
+        return self.unit.descendant_ids() if self.kind == "unit" else []
+
     def month_filter(self) -> Q:
         if self.kind == "service":
             return Q(service=self.service)
         if self.kind == "unit":
-            return Q(service__unit_id__in=self.unit.descendant_ids())
+            return Q(service__unit_id__in=self.unit_ids)
         return Q()
 
 
@@ -94,9 +100,39 @@ def ikm_for(*, scope: Scope, period: Period, minimum: int | None = None) -> ikm.
 
 
 def ikm_trend(*, scope: Scope, period: Period, count: int = 6) -> list[tuple[Period, ikm.Result]]:
-    """The result for ``period`` and the ``count - 1`` periods of its kind before it."""
+    """The result for ``period`` and the ``count - 1`` periods of its kind before it.
+
+    One query: monthly sums over the whole window, added up per period here.
+    """
     periods = [*period.previous(count - 1), period]
-    return [(p, ikm_for(scope=scope, period=p)) for p in periods]
+    first, last = periods[0], periods[-1]
+    window = Q(year__gt=first.year) | Q(year=first.year, month__gte=first.first_month)
+    window &= Q(year__lt=last.year) | Q(year=last.year, month__lte=last.last_month)
+    rows = (
+        ServiceMonth.objects.filter(scope.month_filter(), window)
+        .values("year", "month")
+        .order_by()
+        .annotate(n=Sum("respondents"), sq=Sum("total_sq_sum"), **{f: Sum(f) for f in FIELDS})
+    )
+    totals = defaultdict(lambda: defaultdict(int))
+    for row in rows:
+        for p in periods:
+            if p.year == row["year"] and p.first_month <= row["month"] <= p.last_month:
+                for key in ("n", "sq", *FIELDS):
+                    totals[p.code][key] += row[key] or 0
+    minimum = public_minimum()
+    return [
+        (
+            p,
+            ikm.result(
+                count=totals[p.code]["n"],
+                sums={code: totals[p.code][code.lower()] for code in CODES},
+                total_sq_sum=totals[p.code]["sq"],
+                minimum=minimum,
+            ),
+        )
+        for p in periods
+    ]
 
 
 def profile_for(*, scope: Scope, period: Period) -> dict[str, list[tuple[str, int]]]:
@@ -120,7 +156,7 @@ def sample_adequacy(*, scope: Scope, period: Period, respondents: int) -> dict |
     if scope.kind == "service":
         filters &= Q(service=scope.service)
     elif scope.kind == "unit":
-        filters &= Q(service__unit_id__in=scope.unit.descendant_ids())
+        filters &= Q(service__unit_id__in=scope.unit_ids)
     served = Population.objects.filter(filters).aggregate(n=Sum("served"))["n"]
     if not served:
         return None
@@ -163,9 +199,13 @@ def ranking(*, period: Period, level: str) -> list[dict]:
 
 
 def approved_comments(*, service: Service, limit: int = 5):
-    """Moderated citizen comments for a service page (already masked at storage)."""
+    """Moderated citizen comments for a service page (already masked at storage).
+
+    Comments on responses attributed to an officer are about that officer:
+    personnel data, shown to HR only, never on a public page.
+    """
     return (
-        Response.objects.filter(service=service, comment_status="approved")
+        Response.objects.filter(service=service, comment_status="approved", officer__isnull=True)
         .exclude(comment="")
         .order_by("-submitted_at")
         .values("comment", "served_on")[:limit]

@@ -15,7 +15,19 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import admin_views
-from .models import Assignment, Kiosk, Officer, Receipt, Service, ServicePoint, Unit
+from .models import (
+    Assignment,
+    HRScope,
+    Indicator,
+    Kiosk,
+    Officer,
+    Population,
+    Receipt,
+    Service,
+    ServicePoint,
+    Unit,
+)
+from .permissions import is_hr
 
 
 class RegistryViewSet(SnippetViewSet):
@@ -101,18 +113,59 @@ class ReceiptViewSet(RegistryViewSet):
     panels = ["service", "service_point", "officer"]
 
 
+class PopulationViewSet(RegistryViewSet):
+    model = Population
+    icon = "table"
+    menu_label = _("Jumlah pengguna layanan")
+    list_display = ["service", "period", "served"]
+    list_filter = ["service__unit"]
+    panels = ["service", "period", "served"]
+
+
+class IndicatorViewSet(RegistryViewSet):
+    model = Indicator
+    icon = "pick"
+    menu_label = _("Indikator kinerja")
+    list_display = ["name", "period", "measure", "target", "unit", "minimum_respondents"]
+    list_filter = ["period", "measure"]
+    panels = [
+        FieldRowPanel([FieldPanel("period"), FieldPanel("unit")]),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("measure"), FieldPanel("basis")]),
+        FieldRowPanel([FieldPanel("target"), FieldPanel("unit_of_measure")]),
+        FieldRowPanel(
+            [FieldPanel("minimum_respondents"), FieldPanel("meets_from"), FieldPanel("above_from")]
+        ),
+    ]
+
+
+class HRScopeViewSet(RegistryViewSet):
+    model = HRScope
+    icon = "lock"
+    menu_label = _("Cakupan akses HR")
+    list_display = ["user", "unit"]
+    panels = ["user", "unit"]
+
+
 class RegistryGroup(SnippetViewSetGroup):
     menu_label = _("Registri")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (UnitViewSet, ServiceViewSet, ServicePointViewSet, KioskViewSet, ReceiptViewSet)
+    items = (
+        UnitViewSet,
+        ServiceViewSet,
+        ServicePointViewSet,
+        KioskViewSet,
+        ReceiptViewSet,
+        PopulationViewSet,
+    )
 
 
 class PersonnelGroup(SnippetViewSetGroup):
     menu_label = _("Kepegawaian (HR)")
     menu_icon = "group"
     menu_order = 210
-    items = (OfficerViewSet, AssignmentViewSet)
+    items = (OfficerViewSet, AssignmentViewSet, IndicatorViewSet, HRScopeViewSet)
 
 
 register_snippet(RegistryGroup)
@@ -129,6 +182,9 @@ def feedback_admin_urls():
             "tanda-terima/<int:pk>/cetak/", admin_views.receipt_slip, name="feedback_receipt_slip"
         ),
         path("komentar/", admin_views.comment_moderation, name="feedback_comment_moderation"),
+        path("hr/indikator/", admin_views.hr_indicators, name="feedback_hr_indicators"),
+        path("hr/petugas/<str:nip>/", admin_views.hr_officer, name="feedback_hr_officer"),
+        path("hr/log-akses/", admin_views.access_log, name="feedback_access_log"),
     ]
 
 
@@ -156,7 +212,31 @@ class PermissionMenuItem(MenuItem):
         self.permission = permission
 
     def is_shown(self, request):
+        if self.permission == "hr":
+            return is_hr(request.user)
         return request.user.has_perm(self.permission)
+
+
+@hooks.register("register_admin_menu_item")
+def hr_indicators_menu_item():
+    return PermissionMenuItem(
+        _("Kinerja petugas (HR)"),
+        reverse("feedback_hr_indicators"),
+        icon_name="user",
+        order=211,
+        permission="hr",
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def access_log_menu_item():
+    return PermissionMenuItem(
+        _("Log akses data petugas"),
+        reverse("feedback_access_log"),
+        icon_name="history",
+        order=212,
+        permission="feedback.view_accesslog",
+    )
 
 
 @hooks.register("register_admin_menu_item")

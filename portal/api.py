@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from rest_framework.views import exception_handler as drf_exception_handler
 
 from feedback import api as feedback_api
-from feedback import api_ikm
+from feedback import api_hr, api_ikm
 
 
 def exception_handler(exc, context):
@@ -37,5 +37,6 @@ urlpatterns = [
     path("receipts/", feedback_api.ReceiptView.as_view(), name="api-receipts"),
     path("ikm/", api_ikm.IkmView.as_view(), name="api-ikm"),
     path("ikm/table/", api_ikm.IkmTableView.as_view(), name="api-ikm-table"),
+    path("hr/indicators/", api_hr.HRIndicatorsView.as_view(), name="api-hr-indicators"),
     path("", include(feedback_api.router.urls)),
 ]

@@ -50,3 +50,6 @@ __all__ += ["ApiToken"]
 from .rollups import Population, ProfileMonth, ServiceMonth  # noqa: E402
 
 __all__ += ["Population", "ProfileMonth", "ServiceMonth"]
+from .personnel import AccessLog, HRScope, Indicator, OfficerMonth  # noqa: E402
+
+__all__ += ["AccessLog", "HRScope", "Indicator", "OfficerMonth"]

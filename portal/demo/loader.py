@@ -25,8 +25,17 @@ from content.models import (
     UnitIndexPage,
     UnitPage,
 )
-from feedback.models import Assignment, Officer, Population, Service, ServicePoint, Unit
-from feedback.permissions import EDITORS_GROUP, HR_GROUP, MODERATORS_GROUP
+from feedback.models import (
+    Assignment,
+    HRScope,
+    Indicator,
+    Officer,
+    Population,
+    Service,
+    ServicePoint,
+    Unit,
+)
+from feedback.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
 
 from . import catalog, responses
 
@@ -39,6 +48,32 @@ DEMO_USERS = [
     ("editor", "editor-demo", EDITORS_GROUP, "Staf Komunikasi"),
     ("approver", "approver-demo", MODERATORS_GROUP, "Penyetuju Konten"),
     ("hr", "hr-demo", HR_GROUP, "Staf Kepegawaian"),
+    ("hr-admin", "hr-admin-demo", HR_ADMIN_GROUP, "Kepala Subbagian Kepegawaian"),
+]
+
+# Indicators HR set for the 2026 appraisal year ("penerima layanan" perspective).
+INDICATORS = [
+    (
+        "IKM unsur petugas (U6, U7)",
+        Indicator.Measure.IKM_OFFICER,
+        Indicator.Basis.VERIFIED,
+        "82.00",
+        "indeks",
+    ),
+    (
+        "NRR perilaku pelaksana (U7)",
+        Indicator.Measure.NRR_U7,
+        Indicator.Basis.VERIFIED,
+        "3.30",
+        "nilai 1-4",
+    ),
+    (
+        "NRR kompetensi pelaksana (U6), termasuk penilaian di loket",
+        Indicator.Measure.NRR_U6,
+        Indicator.Basis.LOKET,
+        "3.25",
+        "nilai 1-4",
+    ),
 ]
 
 
@@ -71,6 +106,7 @@ def load(*, log=print, with_responses=True):
         pages = _pages(units, services)
         _follow_ups()
         _populations(services)
+        _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
     if with_responses:
         pages += _results_pages()
@@ -170,6 +206,8 @@ def _users():
         user.save()
         if group_name:
             user.groups.add(Group.objects.get(name=group_name))
+        if group_name in (HR_GROUP, HR_ADMIN_GROUP):
+            HRScope.objects.get_or_create(user=user, defaults={"unit": None})
 
 
 def _publish(parent, page):
@@ -391,3 +429,18 @@ def _results_pages():
         )
         created += 1
     return created
+
+
+def _indicators():
+    for name, measure, basis, target, unit_of_measure in INDICATORS:
+        Indicator.objects.get_or_create(
+            period="2026",
+            name=name,
+            defaults={
+                "measure": measure,
+                "basis": basis,
+                "target": target,
+                "unit_of_measure": unit_of_measure,
+                "minimum_respondents": 15,
+            },
+        )

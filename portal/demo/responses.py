@@ -149,7 +149,7 @@ def _response(rng, service, start, end, mean, points, officers_at):
     point = rng.choice(point_list)
     officer, receipt = None, None
     officers = officers_at.get(point.pk, []) if point else []
-    if officers and rng.random() < 0.3:
+    if officers and rng.random() < 0.4:
         officer = rng.choice(officers)
         receipt = Receipt(
             code=f"D{rng.getrandbits(40):010X}"[:11],

@@ -1,0 +1,158 @@
+"""HR API: officer indicator scores for appraisals (CONTRACT.md). HR only, audited."""
+
+import csv
+import io
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import permissions, serializers
+from rest_framework.response import Response as ApiResponse
+from rest_framework.views import APIView
+
+from . import hr
+from .models import Unit
+from .nip import normalise_nip
+from .periods import Period
+from .permissions import is_hr
+
+# e-Kinerja entry needs NIP, indicator, target, realisation and unit of measure:
+# they come first, in that order.
+COLUMNS = [
+    "nip",
+    "indicator",
+    "target",
+    "realisation",
+    "unit_of_measure",
+    "name",
+    "unit",
+    "period",
+    "respondents",
+    "sufficient",
+    "expectation",
+    "achievement",
+    "minimum_respondents",
+    "measure",
+    "basis",
+]
+
+
+class IsHR(permissions.BasePermission):
+    message = "Hanya pengguna kelompok HR yang dapat membaca data kinerja petugas."
+
+    def has_permission(self, request, view):
+        return is_hr(request.user)
+
+
+def _error(message, status=400, **fields):
+    return ApiResponse({"message": message, **fields}, status=status)
+
+
+def _csv(rows, filename):
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if v is None else v for k, v in row.items()})
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def _xlsx(rows, filename):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Indikator"
+    sheet.append(COLUMNS)
+    for row in rows:
+        sheet.append([row.get(c) for c in COLUMNS])
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+HR_ROW_FIELDS = (
+    "HRIndicatorRow",
+    {
+        "nip": serializers.CharField(),
+        "name": serializers.CharField(),
+        "unit": serializers.CharField(),
+        "indicator": serializers.CharField(),
+        "target": serializers.FloatField(),
+        "realisation": serializers.FloatField(allow_null=True),
+        "respondents": serializers.IntegerField(),
+        "sufficient": serializers.BooleanField(),
+        "expectation": serializers.ChoiceField(["above", "meets", "below"], allow_null=True),
+    },
+)
+
+
+class HRIndicatorsView(APIView):
+    """Officer indicator scores for a period: evidence for the SKP, private to HR.
+
+    Every call is written to the audit log. ``format=csv`` or ``format=xlsx`` gives
+    the same rows as a file shaped for e-Kinerja entry (NIP, indicator, target,
+    realisation, unit of measure first).
+    """
+
+    permission_classes = [permissions.IsAuthenticated, IsHR]
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("period", str, required=True, description="YYYY, YYYY-S1, YYYY-Q3"),
+            OpenApiParameter("unit", str, description="Unit code (with its sub-units)"),
+            OpenApiParameter("nip", str, description="One officer's NIP"),
+            OpenApiParameter("format", str, enum=["json", "csv", "xlsx"]),
+        ],
+        responses={
+            200: inline_serializer(
+                "HRIndicators",
+                {
+                    "count": serializers.IntegerField(),
+                    "results": inline_serializer(*HR_ROW_FIELDS, many=True),
+                },
+            )
+        },
+    )
+    def get(self, request):
+        params = request.query_params
+        try:
+            period = Period.parse(params.get("period"))
+        except ValueError as exc:
+            return _error(str(exc), period=[str(exc)])
+        unit = None
+        if params.get("unit"):
+            unit = Unit.objects.filter(code=params["unit"].strip().upper()).first()
+            if unit is None:
+                msg = _("Unit '%(c)s' tidak dikenal.") % {"c": params["unit"]}
+                return _error(msg, status=404, unit=[msg])
+        nip = normalise_nip(params.get("nip", "")) or None
+        output = params.get("format", "json")
+        if output not in ("json", "csv", "xlsx"):
+            return _error(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])
+        try:
+            scores = hr.officer_scores(user=request.user, period=period, unit=unit, nip=nip)
+        except hr.NotAllowed:
+            return _error(_("Unit ini di luar cakupan akses HR Anda."), status=403)
+        hr.log_access(
+            user=request.user,
+            channel=f"api-{output}",
+            period=str(period),
+            officers=[s.officer for s in scores],
+            query=request.get_full_path(),
+        )
+        rows = [s.as_row() for s in scores]
+        filename = f"indikator-petugas-{period}"
+        if output == "csv":
+            return _csv(rows, filename)
+        if output == "xlsx":
+            return _xlsx(rows, filename)
+        return ApiResponse({"period": str(period), "count": len(rows), "results": rows})

@@ -1,0 +1,247 @@
+"""Officer indicator scores for HR (SKP evidence), and the audit trail of who read them.
+
+Scores come from officer rollups (OfficerMonth), never from scanning responses.
+The portal supplies evidence; the appraising supervisor decides the predicate.
+"""
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import Q, Sum
+
+from .models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
+from .periods import Period
+from .permissions import is_hr
+
+Z95 = 1.96
+SUM_FIELDS = (
+    "respondents",
+    "u6",
+    "u7",
+    "sq_u6",
+    "sq_u7",
+    "sq_u67",
+    "u6_1",
+    "u6_2",
+    "u6_3",
+    "u6_4",
+    "u7_1",
+    "u7_2",
+    "u7_3",
+    "u7_4",
+)
+
+
+class NotAllowed(Exception):
+    """The user may not see these officers (outside their HR scope)."""
+
+
+@dataclass(frozen=True)
+class Score:
+    officer: Officer
+    indicator: Indicator
+    period: Period
+    respondents: int
+    realisation: float | None
+    ci95: tuple[float, float] | None
+    achievement: float | None  # realisation / target x 100
+    expectation: str | None  # "above" | "meets" | "below" | None (insufficient data)
+    distribution: dict[str, dict[int, int]]
+
+    @property
+    def sufficient(self) -> bool:
+        return self.respondents >= self.indicator.minimum_respondents
+
+    def as_row(self) -> dict:
+        return {
+            "nip": self.officer.nip,
+            "name": self.officer.name,
+            "unit": self.officer.unit.code,
+            "period": str(self.period),
+            "indicator": self.indicator.name,
+            "indicator_id": self.indicator.pk,
+            "measure": self.indicator.measure,
+            "basis": self.indicator.basis,
+            "target": float(self.indicator.target),
+            "unit_of_measure": self.indicator.unit_of_measure,
+            "realisation": self.realisation,
+            "respondents": self.respondents,
+            "minimum_respondents": self.indicator.minimum_respondents,
+            "sufficient": self.sufficient,
+            "ci95": list(self.ci95) if self.ci95 else None,
+            "achievement": self.achievement,
+            "expectation": self.expectation,
+        }
+
+
+def _measure(indicator: Indicator, sums: dict) -> tuple[float | None, tuple | None]:
+    """(realisation, 95% interval) of an indicator's measure from rollup sums."""
+    n = sums["respondents"]
+    if n == 0:
+        return None, None
+    if indicator.measure == Indicator.Measure.IKM_OFFICER:
+        # The IKM formula over the two officer-controlled elements: mean of
+        # (U6 + U7) / 2 x 25 per respondent.
+        total, squares, scale = sums["u6"] + sums["u7"], sums["sq_u67"], Fraction(25, 2)
+    else:
+        field = "u6" if indicator.measure == Indicator.Measure.NRR_U6 else "u7"
+        total, squares, scale = sums[field], sums[f"sq_{field}"], Fraction(1)
+    mean = Fraction(total, n) * scale
+    realisation = round(float(mean), 2)
+    if n < 2:
+        return realisation, None
+    variance = (Fraction(squares) - Fraction(total) ** 2 / n) / (n - 1)
+    half = Z95 * float(scale) * math.sqrt(max(float(variance), 0.0) / n)
+    return realisation, (round(float(mean) - half, 2), round(float(mean) + half, 2))
+
+
+def expectation_for(indicator: Indicator, achievement: float) -> str:
+    if Decimal(str(achievement)) >= indicator.above_from:
+        return "above"
+    if Decimal(str(achievement)) >= indicator.meets_from:
+        return "meets"
+    return "below"
+
+
+def scope_unit_ids(user) -> set[int] | None:
+    """Unit ids an HR user is responsible for; None means the whole Pemda."""
+    if user.is_superuser:
+        return None
+    scope = HRScope.objects.filter(user=user).select_related("unit").first()
+    if scope is None:
+        return set()
+    return None if scope.unit is None else set(scope.unit.descendant_ids())
+
+
+def visible_officers(user):
+    """Officers an HR user may see: their scope's unit and its sub-units, or all."""
+    if not is_hr(user):
+        return Officer.objects.none()
+    allowed = scope_unit_ids(user)
+    return Officer.objects.all() if allowed is None else Officer.objects.filter(unit_id__in=allowed)
+
+
+def indicators_for(period: Period):
+    """Indicators whose appraisal period contains ``period`` (an annual indicator is
+    also evaluated per quarter or month)."""
+    matching = []
+    for indicator in Indicator.objects.select_related("unit").order_by("name"):
+        try:
+            own = Period.parse(indicator.period)
+        except ValueError:
+            continue
+        if own.start <= period.start and period.end <= own.end:
+            matching.append(indicator)
+    return matching
+
+
+def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str | None = None):
+    """Scores of every visible officer (optionally of one unit or one NIP) against every
+    indicator that applies to them for the period."""
+    officers = visible_officers(user).select_related("unit").filter(is_active=True)
+    if unit is not None:
+        allowed_units = set(visible_officers(user).values_list("unit_id", flat=True))
+        wanted = unit.descendant_ids()
+        if (
+            not user.is_superuser
+            and not set(wanted) & allowed_units
+            and HRScope.objects.filter(user=user, unit__isnull=False).exists()
+        ):
+            raise NotAllowed(unit.code)
+        officers = officers.filter(unit_id__in=wanted)
+    if nip:
+        officers = officers.filter(nip=nip)
+    officers = list(officers.order_by("unit__code", "name"))
+    indicators = indicators_for(period)
+    if not officers or not indicators:
+        return []
+
+    window = Q(year=period.year, month__gte=period.first_month, month__lte=period.last_month)
+    sums = {}
+    rows = (
+        OfficerMonth.objects.filter(window, officer__in=officers)
+        .values("officer_id", "basis")
+        .annotate(**{f: Sum(f) for f in SUM_FIELDS})
+    )
+    for row in rows:
+        sums[(row["officer_id"], row["basis"])] = row
+    empty = dict.fromkeys(SUM_FIELDS, 0)
+    unit_cache = {}
+
+    def applies(indicator, officer):
+        if indicator.unit_id is None:
+            return True
+        if indicator.unit_id not in unit_cache:
+            unit_cache[indicator.unit_id] = set(indicator.unit.descendant_ids())
+        return officer.unit_id in unit_cache[indicator.unit_id]
+
+    scores = []
+    for officer in officers:
+        for indicator in indicators:
+            if not applies(indicator, officer):
+                continue
+            s = sums.get((officer.pk, indicator.basis), empty)
+            s = {f: s[f] or 0 for f in SUM_FIELDS}
+            realisation, ci = _measure(indicator, s)
+            sufficient = s["respondents"] >= indicator.minimum_respondents
+            achievement = None
+            expectation = None
+            if realisation is not None and sufficient:
+                achievement = round(realisation / float(indicator.target) * 100, 1)
+                expectation = expectation_for(indicator, achievement)
+            scores.append(
+                Score(
+                    officer=officer,
+                    indicator=indicator,
+                    period=period,
+                    respondents=s["respondents"],
+                    # Too few ratings: no figure to judge by, only the count.
+                    realisation=realisation if sufficient else None,
+                    ci95=ci if sufficient else None,
+                    achievement=achievement,
+                    expectation=expectation,
+                    distribution={
+                        "U6": {v: s[f"u6_{v}"] for v in range(1, 5)},
+                        "U7": {v: s[f"u7_{v}"] for v in range(1, 5)},
+                    },
+                )
+            )
+    return scores
+
+
+def development_notes(scores: list[Score]) -> list[str]:
+    """Plain suggestions for the supervisor from the weakest officer element."""
+    notes = []
+    for score in scores:
+        if score.expectation != "below":
+            continue
+        if score.indicator.measure == Indicator.Measure.NRR_U7:
+            notes.append(
+                "Perilaku pelaksana (U7) di bawah target: pertimbangkan pelatihan "
+                "pelayanan prima dan etika pelayanan."
+            )
+        elif score.indicator.measure == Indicator.Measure.NRR_U6:
+            notes.append(
+                "Kompetensi pelaksana (U6) di bawah target: pertimbangkan pelatihan "
+                "teknis layanan dan pendampingan oleh petugas senior."
+            )
+        else:
+            notes.append(
+                "Nilai unsur petugas di bawah target: tinjau bersama atasan langsung "
+                "melalui umpan balik berkelanjutan."
+            )
+    return list(dict.fromkeys(notes))
+
+
+def log_access(*, user, channel: str, period: str, officers, query: str = "") -> AccessLog:
+    """Write one audit entry for a read of officer-level data."""
+    return AccessLog.objects.create(
+        user=user if getattr(user, "pk", None) else None,
+        username=getattr(user, "username", "") or "",
+        channel=channel,
+        period=period,
+        officer_nips=sorted({o.nip for o in officers}),
+        query=query[:500],
+    )

@@ -19,15 +19,15 @@ if not shutil.which(CHROMIUM):
         allow_module_level=True,
     )
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls made by
-# the test itself are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def page():
+def page(monkeypatch):
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # test makes are still synchronous. Set only for these tests: the variable
+    # must never reach other processes (check --deploy refuses it).
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,

@@ -291,3 +291,17 @@ def test_create_hr_token_names_a_bad_unit():
 
     with pytest.raises(CommandError, match="No unit"):
         call_command("create_hr_token", "x", "--unit", "NOPE", stdout=StringIO())
+
+
+def test_revoke_api_token_by_prefix_or_user(counter, client):
+    from django.core.management import CommandError
+
+    key = hr_token()
+    call_command("revoke_api_token", key[:12], stdout=StringIO())
+    assert get(client, key, period="2026").status_code == 401
+    first, second = hr_token("a"), hr_token("a")
+    call_command("revoke_api_token", "--user", "a", stdout=StringIO())
+    assert get(client, first, period="2026").status_code == 401
+    assert get(client, second, period="2026").status_code == 401
+    with pytest.raises(CommandError, match="nothing was revoked"):
+        call_command("revoke_api_token", "--user", "a", stdout=StringIO())

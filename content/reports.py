@@ -16,19 +16,6 @@ from feedback.periods import Period
 from feedback.skm import BY_CODE, CODES
 
 
-def _result_dict(result) -> dict:
-    return {
-        "respondents": result.respondents,
-        "suppressed": result.suppressed,
-        "nrr": result.nrr,
-        "ikm": result.ikm,
-        "mutu": result.mutu,
-        "kinerja": result.kinerja,
-        "ci95": list(result.ci95) if result.ci95 else None,
-        "weakest": result.weakest,
-    }
-
-
 def freeze(*, unit: Unit | None, period: str) -> dict:
     """Everything a report shows, computed now, as plain JSON."""
     from .models import UnitPage
@@ -41,7 +28,7 @@ def freeze(*, unit: Unit | None, period: str) -> dict:
             {
                 "code": u.code,
                 "name": u.name,
-                **_result_dict(selectors.ikm_for(scope=selectors.Scope.of(u), period=period_obj)),
+                **selectors.ikm_for(scope=selectors.Scope.of(u), period=period_obj).as_dict(),
             }
             for u in Unit.objects.filter(level=Unit.Level.PERANGKAT_DAERAH).order_by("name")
         ]
@@ -52,7 +39,7 @@ def freeze(*, unit: Unit | None, period: str) -> dict:
             {
                 "code": s.code,
                 "name": s.name,
-                **_result_dict(selectors.ikm_for(scope=selectors.Scope.of(s), period=period_obj)),
+                **selectors.ikm_for(scope=selectors.Scope.of(s), period=period_obj).as_dict(),
             }
             for s in services
         ]
@@ -78,11 +65,11 @@ def freeze(*, unit: Unit | None, period: str) -> dict:
         "period_label": period_obj.label,
         "frozen_at": timezone.now().isoformat(),
         "minimum": selectors.public_minimum(),
-        "result": _result_dict(result),
+        "result": result.as_dict(),
         "elements": [{"code": c, "name": BY_CODE[c].name} for c in CODES],
         "parts": parts,
         "follow_ups": follow_ups,
-        "trend": [{"period": str(p), "label": p.label, **_result_dict(r)} for p, r in trend],
+        "trend": [{"period": str(p), "label": p.label, **r.as_dict()} for p, r in trend],
         "profile": selectors.profile_for(scope=scope, period=period_obj),
     }
 

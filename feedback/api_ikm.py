@@ -21,13 +21,7 @@ def result_dict(scope, period, result) -> dict:
         "scope": scope.as_dict(),
         "period": str(period),
         "period_label": period.label,
-        "respondents": result.respondents,
-        "suppressed": result.suppressed,
-        "nrr": result.nrr,
-        "ikm": result.ikm,
-        "mutu": result.mutu,
-        "kinerja": result.kinerja,
-        "ci95": list(result.ci95) if result.ci95 else None,
+        **result.as_dict(),
     }
 
 

@@ -110,6 +110,19 @@ class Result:
     ci95: tuple[float, float] | None
     ikm_exact: Fraction | None = None
 
+    def as_dict(self) -> dict:
+        """The public figures as plain JSON (API, frozen reports)."""
+        return {
+            "respondents": self.respondents,
+            "suppressed": self.suppressed,
+            "nrr": self.nrr,
+            "ikm": self.ikm,
+            "mutu": self.mutu,
+            "kinerja": self.kinerja,
+            "ci95": list(self.ci95) if self.ci95 else None,
+            "weakest": self.weakest,
+        }
+
     @property
     def weakest(self) -> list[str]:
         """Codes of the lowest-scoring elements (up to three, ties included)."""

@@ -104,14 +104,7 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
     if not isinstance(data, dict):
         raise SubmissionInvalid({"non_field_errors": [_("Data harus berupa objek JSON.")]})
 
-    service = None
-    code = data.get("service")
-    if not code or not isinstance(code, str):
-        error("service", _("Pilih layanan (kode layanan wajib diisi)."))
-    else:
-        service = Service.objects.filter(code=code.strip().upper(), is_active=True).first()
-        if service is None:
-            error("service", _("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": code})
+    service = _lookup_service(data.get("service"), error)
 
     answers = data.get("answers")
     clean_answers = {}
@@ -192,17 +185,7 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
             _("Tanggal dilayani lebih dari %(d)d hari yang lalu.") % {"d": SERVED_ON_MAX_AGE_DAYS},
         )
 
-    point = None
-    point_code = data.get("service_point")
-    if point_code:
-        point = ServicePoint.objects.filter(code=str(point_code).strip().upper()).first()
-        if point is None:
-            error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": point_code})
-        elif service and not _point_serves(point, service):
-            error(
-                "service_point",
-                _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
-            )
+    point = _lookup_point(data.get("service_point"), service, error)
 
     receipt = None
     receipt_code = data.get("receipt")
@@ -213,12 +196,7 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
         elif service and receipt.service_id != service.pk:
             error("receipt", _("Tanda terima ini untuk layanan lain."))
 
-    officer = None
-    nip = data.get("officer_nip")
-    if nip:
-        officer = Officer.objects.filter(nip=normalise_nip(str(nip))).first()
-        if officer is None:
-            error("officer_nip", _("Petugas dengan NIP tersebut tidak terdaftar."))
+    officer = _lookup_officer(data.get("officer_nip"), error)
 
     if errors:
         raise SubmissionInvalid(errors)
@@ -232,6 +210,40 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
         officer=officer,
         **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
     )
+
+
+def _lookup_service(code, error) -> Service | None:
+    if not code or not isinstance(code, str):
+        error("service", _("Pilih layanan (kode layanan wajib diisi)."))
+        return None
+    service = Service.objects.filter(code=code.strip().upper(), is_active=True).first()
+    if service is None:
+        error("service", _("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": code})
+    return service
+
+
+def _lookup_point(code, service, error) -> ServicePoint | None:
+    if not code:
+        return None
+    point = ServicePoint.objects.filter(code=str(code).strip().upper()).first()
+    if point is None:
+        error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": code})
+    elif service and not _point_serves(point, service):
+        error(
+            "service_point",
+            _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
+        )
+        return None
+    return point
+
+
+def _lookup_officer(nip, error) -> Officer | None:
+    if not nip:
+        return None
+    officer = Officer.objects.filter(nip=normalise_nip(str(nip)), is_active=True).first()
+    if officer is None:
+        error("officer_nip", _("Petugas dengan NIP tersebut tidak terdaftar atau tidak aktif."))
+    return officer
 
 
 def _point_serves(point: ServicePoint, service: Service) -> bool:
@@ -341,24 +353,14 @@ def receipt_issue_from_codes(
     *, service: str, service_point=None, officer_nip=None, issued_by=None, hours=None
 ) -> Receipt:
     """receipt_issue for callers that hold codes (the receipts API, a queue system)."""
-    errors = {}
-    svc = Service.objects.filter(code=service.strip().upper(), is_active=True).first()
-    if svc is None:
-        errors["service"] = [_("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": service}]
-    point = None
-    if service_point:
-        point = ServicePoint.objects.filter(code=service_point.strip().upper()).first()
-        if point is None:
-            errors["service_point"] = [_("Loket '%(c)s' tidak dikenal.") % {"c": service_point}]
-        elif svc and not _point_serves(point, svc):
-            errors["service_point"] = [
-                _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": svc.code}
-            ]
-    officer = None
-    if officer_nip:
-        officer = Officer.objects.filter(nip=normalise_nip(officer_nip), is_active=True).first()
-        if officer is None:
-            errors["officer_nip"] = [_("Petugas dengan NIP tersebut tidak terdaftar.")]
+    errors: dict = {}
+
+    def error(name, message):
+        errors.setdefault(name, []).append(message)
+
+    svc = _lookup_service(service, error)
+    point = _lookup_point(service_point, svc, error)
+    officer = _lookup_officer(officer_nip, error)
     if errors:
         raise SubmissionInvalid(errors)
     return receipt_issue(

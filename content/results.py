@@ -2,6 +2,7 @@
 unit and Pemda pages, so every page shows the same figures the same way."""
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from feedback import selectors
 from feedback.models import ProfileMonth
@@ -11,6 +12,14 @@ from feedback.skm import BY_CODE, CODES
 from . import charts
 
 PERIOD_PARAM = "periode"
+# The band labels come from feedback.ikm (no Django there); listed here so the
+# catalogue carries them and templates can `{% translate result.kinerja %}`.
+KINERJA_LABELS = [
+    gettext_noop("Sangat Baik"),
+    gettext_noop("Baik"),
+    gettext_noop("Kurang Baik"),
+    gettext_noop("Tidak Baik"),
+]
 PROFILE_LABELS = {
     "sex": {"L": "Laki-laki", "P": "Perempuan"},
     "education": {

@@ -29,7 +29,6 @@ BANDS = (
     Band("C", "Kurang Baik", Decimal("65.00")),
     Band("D", "Tidak Baik", Decimal("25.00")),
 )
-KINERJA_EN = {"A": "Very good", "B": "Good", "C": "Poor", "D": "Very poor"}
 
 
 def round2(value) -> Decimal:

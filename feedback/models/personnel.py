@@ -66,14 +66,14 @@ class Indicator(models.Model):
         help_text=_("Di bawah jumlah ini tidak ada label ekspektasi: data belum cukup."),
     )
     above_from = models.DecimalField(
-        _("di atas ekspektasi mulai (% capaian)"),
+        _("di atas ekspektasi mulai dari capaian (persen)"),
         max_digits=5,
         decimal_places=1,
         default=Decimal("105.0"),
         validators=[MinValueValidator(0), MaxValueValidator(500)],
     )
     meets_from = models.DecimalField(
-        _("sesuai ekspektasi mulai (% capaian)"),
+        _("sesuai ekspektasi mulai dari capaian (persen)"),
         max_digits=5,
         decimal_places=1,
         default=Decimal("95.0"),

@@ -173,3 +173,29 @@ def test_unit_page_results_include_sub_units(client):
     fill(child_service, 10, 4)
     text = soup(client.get(parent.url + "?periode=2026-Q3")).get_text(" ")
     assert "100,00" in text
+
+
+def test_the_sample_is_judged_against_krejcie_morgan_when_the_population_is_known(client):
+    from feedback.models import Population
+
+    page = service_page(ServiceFactory(code="KTP-EL"))
+    fill(page.service, 12, 3)
+    url = page.url + "?periode=2026-Q3"
+    assert "Kecukupan sampel" not in client.get(url).content.decode()
+
+    Population.objects.create(service=page.service, period="2026-Q3", served=12)
+    html = client.get(url).content.decode()
+    assert "Memadai" in html and "minimal 12 dari 12" in html  # a tiny population: everyone
+
+    Population.objects.filter(service=page.service).update(served=1000)
+    html = client.get(url).content.decode()
+    assert "Belum memadai" in html and "minimal 278 dari 1000" in html
+
+
+def test_population_period_is_validated():
+    from django.core.exceptions import ValidationError
+
+    from feedback.models import Population
+
+    with pytest.raises(ValidationError):
+        Population(service=ServiceFactory(), period="2026-Q9", served=10).full_clean()

@@ -23,6 +23,7 @@ $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 setup: $(VENV)/.installed-run
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo_data
+	-$(PY) manage.py search_index --rebuild
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)

@@ -6,6 +6,7 @@ from rest_framework.views import exception_handler as drf_exception_handler
 
 from feedback import api as feedback_api
 from feedback import api_hr, api_ikm
+from search import views as search_views
 
 
 def exception_handler(exc, context):
@@ -38,5 +39,6 @@ urlpatterns = [
     path("ikm/", api_ikm.IkmView.as_view(), name="api-ikm"),
     path("ikm/table/", api_ikm.IkmTableView.as_view(), name="api-ikm-table"),
     path("hr/indicators/", api_hr.HRIndicatorsView.as_view(), name="api-hr-indicators"),
+    path("search/", search_views.SearchView.as_view(), name="api-search"),
     path("", include(feedback_api.router.urls)),
 ]

@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search import views as search_views
+
 from . import api
 
 urlpatterns = [
@@ -17,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include(api.urlpatterns)),
     path("bahasa/", set_language, name="set_language"),
     path("sitemap.xml", sitemap),
+    path("cari/", search_views.search_page, name="search"),
     path("", include("feedback.urls")),
 ]
 

@@ -185,6 +185,25 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 
+# PostgreSQL stems Indonesian with its built-in `indonesian` text search configuration
+# (PostgreSQL 13+; use `simple` on older servers). SQLite has no stemming: the search
+# app indexes Snowball stems beside the words instead.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = env(
+        "SEARCH_POSTGRES_CONFIG", default="indonesian"
+    )
+
+# Public search (search/, README "Search"): the database engine by default,
+# Elasticsearch (or OpenSearch) when ELASTICSEARCH_URL is set.
+ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
+SEARCH_ENGINE = env("SEARCH_ENGINE", default="elasticsearch" if ELASTICSEARCH_URL else "database")
+ELASTICSEARCH_INDEX = env("ELASTICSEARCH_INDEX", default="portal-search")
+ELASTICSEARCH_ANALYZER = env("ELASTICSEARCH_ANALYZER", default="indonesian")
+# false for OpenSearch: plain application/json instead of Elasticsearch 8's
+# compatibility media type.
+ELASTICSEARCH_COMPAT_HEADERS = env.bool("ELASTICSEARCH_COMPAT_HEADERS", default=True)
+ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
+
 # API
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

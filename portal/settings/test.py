@@ -16,3 +16,8 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 if not REDIS_URL:
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 DEMO_DATA_ALLOWED = True
+# The search tests choose their engine themselves (tests/search/conftest.py); the rest
+# of the suite never writes to an Elasticsearch set in the environment.
+SEARCH_ENGINE = "database"
+ELASTICSEARCH_URL = ""
+ELASTICSEARCH_INDEX = "portal-search-test"

@@ -34,12 +34,15 @@ def rated(demo):
         point = assignment.service_point
         service = point.services.first()
         for _ in range(12):
-            receipt = services.receipt_issue(service=service, service_point=point,
-                                             officer=officer)
+            receipt = services.receipt_issue(service=service, service_point=point, officer=officer)
             sub = services.parse_submission(
-                {"service": service.code, "answers": {f"U{n}": 3 for n in range(1, 10)},
-                 "receipt": receipt.code, "served_on": datetime.date(2026, 8, 5),
-                 "comment": f"Petugas {officer.name} sangat membantu."},
+                {
+                    "service": service.code,
+                    "answers": {f"U{n}": 3 for n in range(1, 10)},
+                    "receipt": receipt.code,
+                    "served_on": datetime.date(2026, 8, 5),
+                    "comment": f"Petugas {officer.name} sangat membantu.",
+                },
                 today=datetime.date(2026, 11, 22),
             )
             services.response_submit(sub, channel="qr")
@@ -73,9 +76,14 @@ def crawl(client):
 
 
 def api_urls():
-    urls = ["/api/v1/units/", "/api/v1/services/", "/api/v1/ikm/?period=2026-Q3",
-            "/api/v1/ikm/table/?period=2026-Q3&format=csv",
-            "/api/v1/ikm/table/?period=2026-Q3&level=unit", "/api/schema/"]
+    urls = [
+        "/api/v1/units/",
+        "/api/v1/services/",
+        "/api/v1/ikm/?period=2026-Q3",
+        "/api/v1/ikm/table/?period=2026-Q3&format=csv",
+        "/api/v1/ikm/table/?period=2026-Q3&level=unit",
+        "/api/schema/",
+    ]
     for code in Service.objects.values_list("code", flat=True):
         urls.append(f"/api/v1/ikm/?service={code}&period=2026-Q3")
         urls.append(f"/api/v1/services/{code}/")

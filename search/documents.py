@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, fields
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +52,13 @@ class SearchDocument:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def stored_fields(self) -> dict:
+        """Every field but the id: what both engines store for a result."""
+        return {name: getattr(self, name) for name in STORED_FIELDS}
+
+
+STORED_FIELDS = tuple(f.name for f in fields(SearchDocument) if f.name != "id")
 
 
 def _indexed_models():

@@ -37,18 +37,6 @@ from .base import (
     unit_facet,
 )
 
-STORED_FIELDS = (
-    "type",
-    "title",
-    "url",
-    "unit_code",
-    "unit_name",
-    "service_code",
-    "keywords",
-    "summary",
-    "body",
-    "published_at",
-)
 VOCABULARY_SECONDS = 300
 BULK_SIZE = 200
 
@@ -67,7 +55,7 @@ def rerank(rows: list[IndexedPage], terms: list[str]) -> list[IndexedPage]:
 
 
 def _row(doc: SearchDocument) -> dict:
-    values = {name: getattr(doc, name) for name in STORED_FIELDS}
+    values = doc.stored_fields()
     values["stems"] = doc.stems
     return values
 

@@ -47,18 +47,6 @@ TEXT_FIELDS = ["title^4", "keywords^2", "summary^1.5", "body"]
 SNIPPET_FIELDS = ("summary", "body", "keywords")
 FACET_SIZE = 100
 BULK_SIZE = 500
-STORED_FIELDS = (
-    "type",
-    "title",
-    "url",
-    "unit_code",
-    "unit_name",
-    "service_code",
-    "keywords",
-    "summary",
-    "body",
-    "published_at",
-)
 
 _COMPAT_MEDIA_TYPE = re.compile(
     r"application/vnd\.elasticsearch\+([\w.-]+)\s*;\s*compatible-with=\d+"
@@ -310,7 +298,7 @@ class ElasticsearchEngine(SearchEngine):
     # Index
 
     def _document(self, doc: SearchDocument) -> Document:
-        fields = {name: getattr(doc, name) for name in STORED_FIELDS}
+        fields = doc.stored_fields()
         return self.doc_class(meta={"id": doc.id}, **fields)
 
     def _ensure_index(self) -> None:

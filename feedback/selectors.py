@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from . import ikm
 from .models import Population, ProfileMonth, Response, Service, ServiceMonth, Unit
@@ -151,17 +151,23 @@ def profile_for(*, scope: Scope, period: Period) -> dict[str, list[tuple[str, in
 
 def sample_adequacy(*, scope: Scope, period: Period, respondents: int) -> dict | None:
     """Respondents against the Krejcie & Morgan minimum, when the served population
-    for the period is known (entered per service); None when it is not."""
-    filters = Q(period=str(period))
+    for the period is known (entered per service); None when it is not.
+
+    For a unit or the Pemda the population is known only when every active service
+    in scope has it: a partial sum would make the sample look adequate when it is not.
+    """
+    services = Service.objects.filter(is_active=True)
     if scope.kind == "service":
-        filters &= Q(service=scope.service)
+        services = services.filter(pk=scope.service.pk)
     elif scope.kind == "unit":
-        filters &= Q(service__unit_id__in=scope.unit_ids)
-    served = Population.objects.filter(filters).aggregate(n=Sum("served"))["n"]
-    if not served:
+        services = services.filter(unit_id__in=scope.unit_ids)
+    entered = Population.objects.filter(period=str(period), service__in=services).aggregate(
+        n=Sum("served"), services=Count("service", distinct=True)
+    )
+    if not entered["n"] or entered["services"] < services.count():
         return None
-    required = ikm.krejcie_morgan(served)
-    return {"population": served, "required": required, "adequate": respondents >= required}
+    required = ikm.krejcie_morgan(entered["n"])
+    return {"population": entered["n"], "required": required, "adequate": respondents >= required}
 
 
 def latest_period_with_data(today: datetime.date | None = None) -> Period:

@@ -199,3 +199,16 @@ def test_population_period_is_validated():
 
     with pytest.raises(ValidationError):
         Population(service=ServiceFactory(), period="2026-Q9", served=10).full_clean()
+
+
+def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(client):
+    from feedback.models import Population
+
+    svc_page = service_page(ServiceFactory(code="KTP-EL"))
+    other = ServiceFactory(code="KK", unit=svc_page.service.unit)
+    fill(svc_page.service, 12, 3)
+    unit_url = svc_page.get_parent().url + "?periode=2026-Q3"
+    Population.objects.create(service=svc_page.service, period="2026-Q3", served=12)
+    assert "Kecukupan sampel" not in client.get(unit_url).content.decode()
+    Population.objects.create(service=other, period="2026-Q3", served=5)
+    assert "minimal 17 dari 17" in client.get(unit_url).content.decode()

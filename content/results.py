@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from feedback import selectors
-from feedback.models import ProfileMonth
+from feedback.models import Education, Occupation, ProfileMonth, Sex
 from feedback.periods import Period
 from feedback.skm import BY_CODE, CODES
 
@@ -20,25 +20,11 @@ KINERJA_LABELS = [
     gettext_noop("Kurang Baik"),
     gettext_noop("Tidak Baik"),
 ]
+# Printed labels of the stored profile codes (translated with the interface).
 PROFILE_LABELS = {
-    "sex": {"L": "Laki-laki", "P": "Perempuan"},
-    "education": {
-        "sd": "SD ke bawah",
-        "smp": "SMP",
-        "sma": "SMA/SMK",
-        "diploma": "D1/D2/D3",
-        "s1": "D4/S1",
-        "s2": "S2 ke atas",
-    },
-    "occupation": {
-        "asn": "PNS/PPPK/TNI/Polri",
-        "swasta": "Pegawai swasta",
-        "wiraswasta": "Wiraswasta/usahawan",
-        "pelajar": "Pelajar/mahasiswa",
-        "petani": "Petani/nelayan",
-        "rumah_tangga": "Mengurus rumah tangga",
-        "lainnya": "Lainnya",
-    },
+    "sex": dict(Sex.choices),
+    "education": dict(Education.choices),
+    "occupation": dict(Occupation.choices),
 }
 
 

@@ -212,3 +212,12 @@ def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(clie
     assert "Kecukupan sampel" not in client.get(unit_url).content.decode()
     Population.objects.create(service=other, period="2026-Q3", served=5)
     assert "minimal 17 dari 17" in client.get(unit_url).content.decode()
+
+
+def test_results_speak_english_when_chosen(client):
+    page = service_page(ServiceFactory(code="KTP-EL"))
+    fill(page.service, 12, 3)
+    client.post("/bahasa/", {"language": "en", "next": "/"})
+    html = client.get(page.url + "?periode=2026-Q3").content.decode()
+    assert "Quarter III 2026" in html and "Triwulan III 2026" not in html
+    assert "Poor" in html  # the C band, "Kurang Baik"

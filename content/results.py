@@ -39,14 +39,9 @@ def period_choices(latest: Period) -> list[Period]:
 
 def chosen_period(request) -> tuple[Period, Period, str | None]:
     """(period shown, default period, error message) from ?periode=."""
-    default = selectors.latest_period_with_data()
     raw = request.GET.get(PERIOD_PARAM) if request is not None else None
-    if not raw:
-        return default, default, None
-    try:
-        return Period.parse(raw), default, None
-    except ValueError as exc:
-        return default, default, str(exc)
+    period, error = selectors.period_or_latest(raw)
+    return period, selectors.latest_period_with_data(), error
 
 
 def profile_table(profile: dict) -> list[dict]:

@@ -110,15 +110,8 @@ def _require_hr(request):
 
 def _period_from(request):
     from . import selectors
-    from .periods import Period
 
-    raw = request.GET.get("periode")
-    if raw:
-        try:
-            return Period.parse(raw), None
-        except ValueError as exc:
-            return selectors.latest_period_with_data(), str(exc)
-    return selectors.latest_period_with_data(), None
+    return selectors.period_or_latest(request.GET.get("periode"))
 
 
 def hr_indicators(request):

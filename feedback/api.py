@@ -137,26 +137,24 @@ class MessageSerializer(serializers.Serializer):
     message = serializers.CharField()
 
 
-def _message(text, code, **headers):
-    response = ApiResponse({"message": str(text)}, status=code)
-    for name, value in headers.items():
-        response[name.replace("_", "-")] = value
+def error_response(message, status=400, *, headers=None, **fields):
+    """Every API error of the project: a human-readable message, field errors beside it."""
+    response = ApiResponse({"message": str(message), **fields}, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
     return response
 
 
 def invalid(errors: dict):
     """400 in the project's error shape: a message plus DRF-style field errors."""
-    return ApiResponse(
-        {"message": _("Data yang dikirim tidak valid."), **errors},
-        status=status.HTTP_400_BAD_REQUEST,
-    )
+    return error_response(_("Data yang dikirim tidak valid."), **errors)
 
 
 def _too_many(wait):
-    return _message(
+    return error_response(
         _("Terlalu banyak penilaian dari alamat ini. Coba lagi dalam %(s)d detik.") % {"s": wait},
         status.HTTP_429_TOO_MANY_REQUESTS,
-        Retry_After=str(wait),
+        headers={"Retry-After": str(wait)},
     )
 
 
@@ -189,7 +187,7 @@ class FeedbackView(APIView):
         if kiosk_key:
             kiosk = Kiosk.for_key(kiosk_key)
             if kiosk is None:
-                return _message(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
+                return error_response(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
         wait = ratelimits.count_attempt(request, kiosk=kiosk)
         if wait:
             return _too_many(wait)
@@ -211,9 +209,9 @@ class FeedbackView(APIView):
         except services.SubmissionInvalid as exc:
             return invalid(exc.errors)
         except services.ReceiptUsed as exc:
-            return _message(exc, status.HTTP_409_CONFLICT)
+            return error_response(exc, status.HTTP_409_CONFLICT)
         except services.ReceiptExpired as exc:
-            return _message(exc, status.HTTP_410_GONE)
+            return error_response(exc, status.HTTP_410_GONE)
         if created:
             ratelimits.record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
         return ApiResponse(

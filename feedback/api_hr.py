@@ -11,6 +11,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from . import hr
+from .api import error_response
 from .models import Unit
 from .nip import normalise_nip
 from .periods import Period
@@ -42,10 +43,6 @@ class IsHR(permissions.BasePermission):
 
     def has_permission(self, request, view):
         return is_hr(request.user)
-
-
-def _error(message, status=400, **fields):
-    return ApiResponse({"message": message, **fields}, status=status)
 
 
 def _csv(rows, filename):
@@ -127,21 +124,21 @@ class HRIndicatorsView(APIView):
         try:
             period = Period.parse(params.get("period"))
         except ValueError as exc:
-            return _error(str(exc), period=[str(exc)])
+            return error_response(str(exc), period=[str(exc)])
         unit = None
         if params.get("unit"):
             unit = Unit.objects.filter(code=params["unit"].strip().upper()).first()
             if unit is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": params["unit"]}
-                return _error(msg, status=404, unit=[msg])
+                return error_response(msg, status=404, unit=[msg])
         nip = normalise_nip(params.get("nip", "")) or None
         output = params.get("format", "json")
         if output not in ("json", "csv", "xlsx"):
-            return _error(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])
+            return error_response(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])
         try:
             scores = hr.officer_scores(user=request.user, period=period, unit=unit, nip=nip)
         except hr.NotAllowed:
-            return _error(_("Unit ini di luar cakupan akses HR Anda."), status=403)
+            return error_response(_("Unit ini di luar cakupan akses HR Anda."), status=403)
         hr.log_access(
             user=request.user,
             channel=f"api-{output}",

@@ -11,8 +11,8 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from . import selectors
+from .api import error_response
 from .models import Service, Unit
-from .periods import Period
 from .skm import CODES
 
 
@@ -25,18 +25,9 @@ def result_dict(scope, period, result) -> dict:
     }
 
 
-def _error(message, status=400, **fields):
-    return ApiResponse({"message": message, **fields}, status=status)
-
-
 def _period(request):
-    raw = request.query_params.get("period")
-    if not raw:
-        return selectors.latest_period_with_data(), None
-    try:
-        return Period.parse(raw), None
-    except ValueError as exc:
-        return None, _error(str(exc), period=[str(exc)])
+    period, error = selectors.period_or_latest(request.query_params.get("period"))
+    return period, (error_response(error, period=[error]) if error else None)
 
 
 IkmSerializer = inline_serializer(
@@ -77,7 +68,7 @@ class IkmView(APIView):
         service_code = request.query_params.get("service")
         unit_code = request.query_params.get("unit")
         if service_code and unit_code:
-            return _error(_("Pilih salah satu: service atau unit, tidak keduanya."))
+            return error_response(_("Pilih salah satu: service atau unit, tidak keduanya."))
         period, error = _period(request)
         if error:
             return error
@@ -90,12 +81,12 @@ class IkmView(APIView):
             )
             if target is None:
                 msg = _("Layanan '%(c)s' tidak dikenal.") % {"c": service_code}
-                return _error(msg, status=404, service=[msg])
+                return error_response(msg, status=404, service=[msg])
         elif unit_code:
             target = Unit.objects.filter(code=unit_code.strip().upper()).first()
             if target is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": unit_code}
-                return _error(msg, status=404, unit=[msg])
+                return error_response(msg, status=404, unit=[msg])
         scope = selectors.Scope.of(target)
         result = selectors.ikm_for(scope=scope, period=period)
         return ApiResponse(result_dict(scope, period, result))
@@ -161,7 +152,7 @@ class IkmTableView(APIView):
             return error
         level = request.query_params.get("level", "service")
         if level not in ("service", "unit"):
-            return _error(_("level harus 'service' atau 'unit'."), level=["service|unit"])
+            return error_response(_("level harus 'service' atau 'unit'."), level=["service|unit"])
         rows = list(ranking_rows(period, level))
         if request.query_params.get("format") == "csv":
             buffer = io.StringIO()

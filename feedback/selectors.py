@@ -170,6 +170,17 @@ def sample_adequacy(*, scope: Scope, period: Period, respondents: int) -> dict |
     return {"population": entered["n"], "required": required, "adequate": respondents >= required}
 
 
+def period_or_latest(raw) -> tuple[Period, str | None]:
+    """The period a visitor asked for (``?periode=``/``?period=``), or the latest one
+    with data; with a message when what they typed is not a period."""
+    if not raw:
+        return latest_period_with_data(), None
+    try:
+        return Period.parse(raw), None
+    except ValueError as exc:
+        return latest_period_with_data(), str(exc)
+
+
 def latest_period_with_data(today: datetime.date | None = None) -> Period:
     """The last complete quarter, or the latest quarter that has any data."""
     from .periods import latest_complete_quarter

@@ -228,7 +228,7 @@ def _lookup_point(code, service, error) -> ServicePoint | None:
     point = ServicePoint.objects.filter(code=str(code).strip().upper()).first()
     if point is None:
         error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": code})
-    elif service and not _point_serves(point, service):
+    elif service and not point_serves(point, service):
         error(
             "service_point",
             _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
@@ -246,9 +246,16 @@ def _lookup_officer(nip, error) -> Officer | None:
     return officer
 
 
-def _point_serves(point: ServicePoint, service: Service) -> bool:
-    offered = set(point.services.values_list("pk", flat=True))
-    return service.pk in offered if offered else point.unit_id == service.unit_id
+def services_at(point: ServicePoint):
+    """Services a loket offers: those listed on it, or else every service of its unit."""
+    listed = point.services.filter(is_active=True)
+    if listed.exists():
+        return listed.order_by("name")
+    return point.unit.services.filter(is_active=True).order_by("name")
+
+
+def point_serves(point: ServicePoint, service: Service) -> bool:
+    return services_at(point).filter(pk=service.pk).exists()
 
 
 def client_hash(ip: str | None) -> str:

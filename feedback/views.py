@@ -68,7 +68,7 @@ def _service_point_for(service, code):
     if not code:
         return None
     point = ServicePoint.objects.filter(code=code.strip().upper(), is_active=True).first()
-    if point and services._point_serves(point, service):
+    if point and services.point_serves(point, service):
         return point
     return None
 
@@ -136,9 +136,7 @@ def poster(request, code):
     point = get_object_or_404(
         ServicePoint.objects.select_related("unit"), code=code.upper(), is_active=True
     )
-    offered = list(point.services.filter(is_active=True).order_by("name"))
-    if not offered:
-        offered = list(point.unit.services.filter(is_active=True).order_by("name"))
+    offered = services.services_at(point)
     items = []
     for service in offered:
         url = request.build_absolute_uri(
@@ -159,12 +157,9 @@ def kiosk_home(request):
     kiosk = _kiosk(request)
     if kiosk is None:
         return render(request, "feedback/kiosk/not_activated.html", status=403)
-    point = kiosk.service_point
-    offered = point.services.filter(is_active=True).order_by("name")
-    if not offered.exists():
-        offered = point.unit.services.filter(is_active=True).order_by("name")
-    if offered.count() == 1:
-        return redirect("feedback:kiosk_rate", code=offered.first().code)
+    offered = list(services.services_at(kiosk.service_point))
+    if len(offered) == 1:
+        return redirect("feedback:kiosk_rate", code=offered[0].code)
     return render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
 
 
@@ -176,7 +171,7 @@ def kiosk_rate(request, code):
     if kiosk is None:
         return render(request, "feedback/kiosk/not_activated.html", status=403)
     service = get_object_or_404(Service, code=code.upper(), is_active=True)
-    if not services._point_serves(kiosk.service_point, service):
+    if not services.point_serves(kiosk.service_point, service):
         raise Http404(_("Layanan ini tidak dilayani di loket kiosk ini."))
 
     answers, error = {}, None

@@ -207,14 +207,18 @@ def feedback_listing_buttons(snippet, user, next_url=None):
 
 
 class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission, **kwargs):
+    """A menu item shown to users who pass ``allowed(user)``."""
+
+    def __init__(self, *args, allowed, **kwargs):
         super().__init__(*args, **kwargs)
-        self.permission = permission
+        self.allowed = allowed
 
     def is_shown(self, request):
-        if self.permission == "hr":
-            return is_hr(request.user)
-        return request.user.has_perm(self.permission)
+        return self.allowed(request.user)
+
+
+def has_perm(codename):
+    return lambda user: user.has_perm(codename)
 
 
 @hooks.register("register_admin_menu_item")
@@ -224,7 +228,7 @@ def hr_indicators_menu_item():
         reverse("feedback_hr_indicators"),
         icon_name="user",
         order=211,
-        permission="hr",
+        allowed=is_hr,
     )
 
 
@@ -235,7 +239,7 @@ def access_log_menu_item():
         reverse("feedback_access_log"),
         icon_name="history",
         order=212,
-        permission="feedback.view_accesslog",
+        allowed=has_perm("feedback.view_accesslog"),
     )
 
 
@@ -246,5 +250,5 @@ def comment_moderation_menu_item():
         reverse("feedback_comment_moderation"),
         icon_name="comment",
         order=220,
-        permission="feedback.moderate_comment",
+        allowed=has_perm("feedback.moderate_comment"),
     )

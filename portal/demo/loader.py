@@ -249,7 +249,6 @@ def _pages(units, services):
         created += 1
 
     unit_pages = {p.unit_id: p for p in UnitPage.objects.all()}
-    by_code = {u["code"]: u for u in catalog.UNITS}
     for row in catalog.UNITS:
         unit = units[row["code"]]
         if row["level"] == Unit.Level.PEMDA or unit.pk in unit_pages:
@@ -257,8 +256,9 @@ def _pages(units, services):
         parent_unit = units[row["parent"]]
         parent_page = unit_pages.get(parent_unit.pk, index)
         head = catalog.UNIT_HEADS.get(row["code"], {})
+        # A unit layanan without its own maklumat shows its perangkat daerah's.
         maklumat = catalog.MAKLUMAT.get(row["code"]) or catalog.MAKLUMAT.get(
-            by_code[row["parent"]]["code"], catalog.MAKLUMAT["DEFAULT"]
+            row["parent"], catalog.MAKLUMAT["DEFAULT"]
         )
         page = UnitPage(
             title=row["name"],

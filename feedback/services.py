@@ -375,6 +375,22 @@ def receipt_issue_from_codes(
     )
 
 
+def token_user_issue(*, username: str, group, days=None, name=""):
+    """Put a user (created without a password when new: it acts by token only) in
+    ``group`` and issue it an API token. Returns (user, created, token, clear key)."""
+    from django.contrib.auth import get_user_model
+
+    from .models import ApiToken
+
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    token, key = ApiToken.issue(user, days=days, name=name)
+    return user, created, token, key
+
+
 def purge_client_hashes(*, now=None) -> int:
     """Forget hashed client addresses older than the retention period."""
     now = now or timezone.now()

@@ -1,10 +1,9 @@
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from feedback.models import ApiToken
 from feedback.permissions import SERVICE_POINT_GROUP
+from feedback.services import token_user_issue
 
 
 class Command(BaseCommand):
@@ -28,13 +27,11 @@ class Command(BaseCommand):
         except Group.DoesNotExist:
             names = ", ".join(Group.objects.order_by("name").values_list("name", flat=True))
             raise CommandError(f"No group named {group!r}. Groups: {names}.") from None
-        user, created = get_user_model().objects.get_or_create(username=username)
+        _user, created, token, key = token_user_issue(
+            username=username, group=group_obj, days=days, name=name
+        )
         if created:
-            user.set_unusable_password()
-            user.save()
             self.stdout.write(f"Created user {username} (no password: token access only).")
-        user.groups.add(group_obj)
-        token, key = ApiToken.issue(user, days=days, name=name)
         self.stdout.write(
             f"Token for {username} in group {group}, valid until {token.expires_at:%Y-%m-%d}:"
         )

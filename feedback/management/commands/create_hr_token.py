@@ -1,10 +1,10 @@
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from feedback.models import ApiToken, HRScope, Unit
+from feedback.models import HRScope, Unit
 from feedback.permissions import HR_GROUP
+from feedback.services import token_user_issue
 
 
 class Command(BaseCommand):
@@ -28,14 +28,12 @@ class Command(BaseCommand):
             if unit_obj is None:
                 codes = ", ".join(Unit.objects.order_by("code").values_list("code", flat=True))
                 raise CommandError(f"No unit with code {unit!r}. Units: {codes}.")
-        user, created = get_user_model().objects.get_or_create(username=username)
+        user, created, token, key = token_user_issue(
+            username=username, group=Group.objects.get(name=HR_GROUP), days=days, name="HR"
+        )
         if created:
-            user.set_unusable_password()
-            user.save()
             self.stdout.write(f"Created user {username} (no password: token access only).")
-        user.groups.add(Group.objects.get(name=HR_GROUP))
         HRScope.objects.update_or_create(user=user, defaults={"unit": unit_obj})
-        token, key = ApiToken.issue(user, days=days, name="HR")
         scope = f"unit {unit_obj.code} and its sub-units" if unit_obj else "the whole Pemda"
         self.stdout.write(
             f"HR token for {username} ({scope}), valid until {token.expires_at:%Y-%m-%d}:"

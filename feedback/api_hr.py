@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from . import hr
 from .api import error_response
 from .models import Unit
-from .nip import normalise_nip
+from .nip import InvalidNIP, normalise_nip, parse_nip
 from .periods import Period
 from .permissions import is_hr
 
@@ -132,6 +132,11 @@ class HRIndicatorsView(APIView):
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": params["unit"]}
                 return error_response(msg, status=404, unit=[msg])
         nip = normalise_nip(params.get("nip", "")) or None
+        if nip:
+            try:
+                parse_nip(nip)
+            except InvalidNIP as exc:
+                return error_response(str(exc), nip=[str(exc)])
         output = params.get("format", "json")
         if output not in ("json", "csv", "xlsx"):
             return error_response(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])

@@ -305,3 +305,10 @@ def test_revoke_api_token_by_prefix_or_user(counter, client):
     assert get(client, second, period="2026").status_code == 401
     with pytest.raises(CommandError, match="nothing was revoked"):
         call_command("revoke_api_token", "--user", "a", stdout=StringIO())
+
+
+def test_a_malformed_nip_is_400_naming_the_problem(counter, client):
+    res = get(client, hr_token(), period="2026", nip="12345")
+    assert res.status_code == 400
+    assert "18 angka" in res.json()["nip"][0]
+    assert not AccessLog.objects.exists()

@@ -5,7 +5,7 @@ and its rollup change commit together or not at all. ``rebuild`` recomputes
 everything from the raw responses with GROUP BY queries.
 """
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Sum, Value
 from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
@@ -41,29 +41,50 @@ def profile_values(response) -> dict[str, str]:
     }
 
 
+def add_to(model, keys: dict, amounts: dict) -> None:
+    """Add ``amounts`` to the rollup row ``keys``, creating it on first use.
+
+    One UPDATE in the usual case (the row exists). F() expressions make concurrent
+    submissions add up in the database, not in Python; a row created by a
+    concurrent submission in between is caught by the unique constraint and
+    updated instead.
+    """
+    increments = {name: F(name) + value for name, value in amounts.items()}
+    if model.objects.filter(**keys).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            model.objects.create(**keys, **amounts)
+    except IntegrityError:
+        model.objects.filter(**keys).update(**increments)
+
+
 def record(response) -> None:
-    """Add one stored response to its service-month rollups (call inside its transaction)."""
+    """Add one stored response to its rollups (call inside its transaction)."""
     year, month = response.served_on.year, response.served_on.month
     answers = [getattr(response, f) for f in FIELDS]
     total = sum(answers)
-    row, _ = ServiceMonth.objects.get_or_create(
-        service_id=response.service_id, year=year, month=month
-    )
-    # F() expressions: concurrent submissions add up in the database, not in Python.
-    ServiceMonth.objects.filter(pk=row.pk).update(
-        respondents=F("respondents") + 1,
-        total_sq_sum=F("total_sq_sum") + total * total,
-        **{f: F(f) + value for f, value in zip(FIELDS, answers, strict=True)},
+    add_to(
+        ServiceMonth,
+        {"service_id": response.service_id, "year": year, "month": month},
+        {
+            "respondents": 1,
+            "total_sq_sum": total * total,
+            **dict(zip(FIELDS, answers, strict=True)),
+        },
     )
     for dimension, value in profile_values(response).items():
-        profile, _ = ProfileMonth.objects.get_or_create(
-            service_id=response.service_id,
-            year=year,
-            month=month,
-            dimension=dimension,
-            value=value,
+        add_to(
+            ProfileMonth,
+            {
+                "service_id": response.service_id,
+                "year": year,
+                "month": month,
+                "dimension": dimension,
+                "value": value,
+            },
+            {"count": 1},
         )
-        ProfileMonth.objects.filter(pk=profile.pk).update(count=F("count") + 1)
     record_officers(response)
 
 
@@ -164,16 +185,17 @@ def _age_groups():
 # Only U6 (competence) and U7 (courtesy) are kept: the officer controls those.
 
 
-def _officer_increments(u6: int, u7: int) -> dict:
+def _officer_amounts(u6: int, u7: int, n: int = 1) -> dict:
+    """What ``n`` respondents answering (u6, u7) add to an officer rollup."""
     return {
-        "respondents": F("respondents") + 1,
-        "u6": F("u6") + u6,
-        "u7": F("u7") + u7,
-        "sq_u6": F("sq_u6") + u6 * u6,
-        "sq_u7": F("sq_u7") + u7 * u7,
-        "sq_u67": F("sq_u67") + (u6 + u7) ** 2,
-        f"u6_{u6}": F(f"u6_{u6}") + 1,
-        f"u7_{u7}": F(f"u7_{u7}") + 1,
+        "respondents": n,
+        "u6": n * u6,
+        "u7": n * u7,
+        "sq_u6": n * u6 * u6,
+        "sq_u7": n * u7 * u7,
+        "sq_u67": n * (u6 + u7) ** 2,
+        f"u6_{u6}": n,
+        f"u7_{u7}": n,
     }
 
 
@@ -187,6 +209,9 @@ def officers_credited(response) -> dict[str, list[int]]:
         loket += list(
             Assignment.objects.active_on(response.served_on)
             .filter(service_point_id=response.service_point_id)
+            # Without order_by() the default ordering joins the DISTINCT, and an officer
+            # with two overlapping assignments there would be credited twice.
+            .order_by()
             .values_list("officer_id", flat=True)
             .distinct()
         )
@@ -197,13 +222,14 @@ def record_officers(response) -> None:
     from .models import OfficerMonth
 
     year, month = response.served_on.year, response.served_on.month
-    increments = _officer_increments(response.u6, response.u7)
+    amounts = _officer_amounts(response.u6, response.u7)
     for basis, officer_ids in officers_credited(response).items():
         for officer_id in officer_ids:
-            row, _ = OfficerMonth.objects.get_or_create(
-                officer_id=officer_id, year=year, month=month, basis=basis
+            add_to(
+                OfficerMonth,
+                {"officer_id": officer_id, "year": year, "month": month, "basis": basis},
+                amounts,
             )
-            OfficerMonth.objects.filter(pk=row.pk).update(**increments)
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:
@@ -233,17 +259,7 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
         )
 
     def as_sums(row):
-        n, u6, u7 = row["n"], row["u6"], row["u7"]
-        return {
-            "respondents": n,
-            "u6": n * u6,
-            "u7": n * u7,
-            "sq_u6": n * u6 * u6,
-            "sq_u7": n * u7 * u7,
-            "sq_u67": n * (u6 + u7) ** 2,
-            f"u6_{u6}": n,
-            f"u7_{u7}": n,
-        }
+        return _officer_amounts(row["u6"], row["u7"], row["n"])
 
     verified = Response.objects.filter(verified=True, officer__isnull=False)
     if officer_ids is not None:

@@ -312,3 +312,12 @@ def test_a_malformed_nip_is_400_naming_the_problem(counter, client):
     assert res.status_code == 400
     assert "18 angka" in res.json()["nip"][0]
     assert not AccessLog.objects.exists()
+
+
+def test_two_assignments_at_one_loket_credit_an_officer_once(counter):
+    _unit, service, point, siti, _budi = counter
+    Assignment.objects.create(
+        officer=siti, service_point=point, service=service, start_date=datetime.date(2026, 6, 1)
+    )
+    rate(service, u6=3, u7=3, point=point)
+    assert OfficerMonth.objects.get(officer=siti, basis="loket").respondents == 1

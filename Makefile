@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser setup lint format messages clean
+.PHONY: run test browser axe setup lint format messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,19 @@ browser:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(VENV)/.installed-test browser
+# axe-core (the accessibility engine the browser tests inject) comes from the npm
+# registry, pinned in tests/browser/package-lock.json. Without npm those checks
+# are skipped with a printed reason; nothing else depends on it.
+AXE_DIR := tests/browser
+axe:
+	@if ! command -v npm >/dev/null; then \
+		echo "npm not found: the axe-core accessibility checks will be skipped."; \
+	elif [ ! -f $(AXE_DIR)/node_modules/.package-lock.json ] \
+		|| [ $(AXE_DIR)/package-lock.json -nt $(AXE_DIR)/node_modules/.package-lock.json ]; then \
+		npm ci --prefix $(AXE_DIR) --no-audit --no-fund --silent; \
+	fi
+
+test: $(VENV)/.installed-test browser axe
 	$(VENV)/bin/pytest
 
 lint: $(VENV)/.installed-test

@@ -1,74 +1,119 @@
 """Geometry for the server-rendered SVG charts (templates draw them).
 
 Charts need no JavaScript and each comes with a data table for screen readers
-and print, so these functions only place bars and points.
+and print, so these functions only place bars, points and labels.
+
+The drawings are narrow (480 units) so that on a 320-390 px phone the text
+shrinks to no less than about 10 px; on wide screens CSS caps their width.
+Labels are never cut: an element's name wraps onto as many lines as it needs,
+and every bar and point carries its full text in a <title>.
 """
 
 from feedback.skm import BY_CODE, CODES
 
-WIDTH = 640
-BAR_HEIGHT = 26
-BAR_GAP = 8
-LABEL_WIDTH = 210
+WIDTH = 480
 SCALE_MIN, SCALE_MAX = 1.0, 4.0
+
+# Element bars: the label above its bar, the value at the bar's end.
+LINE_HEIGHT = 19
+BAR_HEIGHT = 22
+ROW_GAP = 12
+VALUE_ROOM = 52
+# Characters per label line at the chart's 15-unit font (average glyph ~0.55 em).
+LABEL_CHARS = 48
+
+
+def wrap(text: str, width: int = LABEL_CHARS) -> list[str]:
+    """Split ``text`` into lines of at most ``width`` characters at spaces (a single
+    longer word keeps its own line: it is never cut)."""
+    lines, current = [], ""
+    for word in text.split():
+        candidate = f"{current} {word}".strip()
+        if current and len(candidate) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
 
 
 def element_bars(nrr: dict[str, float], weakest: list[str]) -> dict:
     """Horizontal bars of NRR per element on the 1-4 scale; weakest ones flagged."""
-    plot = WIDTH - LABEL_WIDTH - 60
+    plot = WIDTH - VALUE_ROOM
     bars = []
-    for index, code in enumerate(CODES):
+    y = 0
+    for code in CODES:
         value = nrr[code]
-        length = plot * (value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN)
-        y = index * (BAR_HEIGHT + BAR_GAP)
+        name = BY_CODE[code].name
+        lines = wrap(f"{code} {name}")
+        length = round(max(plot * (value - SCALE_MIN) / (SCALE_MAX - SCALE_MIN), 1), 1)
+        bar_y = y + len(lines) * LINE_HEIGHT + 4
         bars.append(
             {
                 "code": code,
-                "name": BY_CODE[code].name,
+                "name": name,
                 "value": value,
-                "x": LABEL_WIDTH,
-                "y": y,
-                "width": round(max(length, 1), 1),
-                "text_y": y + BAR_HEIGHT * 0.68,
-                "value_x": LABEL_WIDTH + round(max(length, 1), 1) + 6,
+                "lines": [
+                    {"text": line, "y": y + (i + 1) * LINE_HEIGHT - 4}
+                    for i, line in enumerate(lines)
+                ],
+                "x": 0,
+                "y": bar_y,
+                "width": length,
+                "text_y": bar_y + BAR_HEIGHT * 0.72,
+                "value_x": length + 6,
                 "weak": code in weakest,
             }
         )
-    height = len(CODES) * (BAR_HEIGHT + BAR_GAP)
+        y = bar_y + BAR_HEIGHT + ROW_GAP
     ticks = [
-        {"x": round(LABEL_WIDTH + plot * (t - SCALE_MIN) / (SCALE_MAX - SCALE_MIN), 1), "label": t}
+        {"x": round(plot * (t - SCALE_MIN) / (SCALE_MAX - SCALE_MIN), 1), "label": t}
         for t in (1, 2, 3, 4)
     ]
+    # The first and last tick labels sit inside the drawing.
+    ticks[0]["anchor"], ticks[-1]["anchor"] = "start", "end"
+    for tick in ticks[1:-1]:
+        tick["anchor"] = "middle"
     return {
         "width": WIDTH,
-        "height": height + 24,
-        "plot_bottom": height,
+        "height": y + 14,
+        "plot_bottom": y - ROW_GAP,
         "bars": bars,
         "bar_height": BAR_HEIGHT,
         "ticks": ticks,
-        "tick_y": height + 18,
+        "tick_y": y + 10,
     }
 
 
-TREND_HEIGHT = 220
-TREND_PAD = 40
-BAND_LINES = ((88.31, "A"), (76.61, "B"), (65.0, "C"))
+# Trend: IKM over periods on a 50-100 axis with the four bands shaded.
+TREND_HEIGHT = 290
+TREND_HEIGHT_COMPACT = 230
+TREND_TOP = 30
+TREND_BOTTOM = 36
+TREND_LEFT = 34
+TREND_RIGHT = 86
+AXIS_LOW, AXIS_HIGH = 50.0, 100.0
+# Lower bounds of the bands (PermenPANRB 14/2017); D runs down to the axis floor.
+BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", AXIS_LOW, 65.0))
 
 
-def trend_points(points: list[tuple[str, float | None]]) -> dict:
-    """A line of IKM over periods on a 50-100 axis (IKM below 50 sits on the floor)."""
-    low, high = 50.0, 100.0
-    plot_w = WIDTH - 2 * TREND_PAD
-    plot_h = TREND_HEIGHT - 2 * TREND_PAD
-    step = plot_w / max(len(points) - 1, 1)
+def trend_points(points: list[tuple[str, float | None]], *, compact: bool = False) -> dict:
+    """A line of IKM over periods on a 50-100 axis (IKM below 50 sits on the floor),
+    over shaded bands A-D labelled with their lower bounds."""
+    height = TREND_HEIGHT_COMPACT if compact else TREND_HEIGHT
+    left, right = TREND_LEFT, WIDTH - TREND_RIGHT
+    top, bottom = TREND_TOP, height - TREND_BOTTOM
+    step = (right - left - 24) / max(len(points) - 1, 1)
 
     def y_of(value):
-        value = min(max(value, low), high)
-        return round(TREND_PAD + plot_h * (high - value) / (high - low), 1)
+        value = min(max(value, AXIS_LOW), AXIS_HIGH)
+        return round(top + (bottom - top) * (AXIS_HIGH - value) / (AXIS_HIGH - AXIS_LOW), 1)
 
     placed = []
     for index, (label, value) in enumerate(points):
-        x = round(TREND_PAD + step * index, 1)
+        x = round(left + 12 + step * index, 1)
         y = y_of(value) if value is not None else None
         placed.append(
             {
@@ -76,21 +121,36 @@ def trend_points(points: list[tuple[str, float | None]]) -> dict:
                 "value": value,
                 "x": x,
                 "y": y,
-                "value_y": y - 9 if y is not None else None,
+                "value_y": y - 10 if y is not None else None,
             }
         )
     path = " ".join(f"{p['x']},{p['y']}" for p in placed if p["y"] is not None)
-    bands = [
-        {"y": y_of(v), "label_y": y_of(v) - 3, "label": f"{label} {v:g}"} for v, label in BAND_LINES
-    ]
+    bands = []
+    for name, low, high in BANDS:
+        y_top, y_bottom = y_of(high), y_of(low)
+        bands.append(
+            {
+                "name": name,
+                "low": low,
+                "y": y_top,
+                "height": round(y_bottom - y_top, 1),
+                "label_y": round((y_top + y_bottom) / 2 + 5, 1),
+                "line_y": y_bottom,
+            }
+        )
+    axis = [{"value": v, "y": y_of(v) + 4} for v in (50, 75, 100)]
     return {
         "width": WIDTH,
-        "height": TREND_HEIGHT,
+        "height": height,
         "points": placed,
         "path": path,
         "bands": bands,
-        "left": TREND_PAD,
-        "right": WIDTH - TREND_PAD,
-        "bottom": TREND_HEIGHT - TREND_PAD,
-        "label_y": TREND_HEIGHT - 12,
+        "axis": axis,
+        "left": left,
+        "right": right,
+        "plot_width": right - left,
+        "top": top,
+        "bottom": bottom,
+        "band_label_x": right + 6,
+        "label_y": height - 12,
     }

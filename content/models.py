@@ -6,8 +6,10 @@ they hold the published text, never survey logic or officer data.
 
 from django.db import models
 from django.http import Http404, HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import (
     FieldPanel,
@@ -53,6 +55,11 @@ class PemdaSettings(BaseGenericSetting):
     complaints_url = models.URLField(
         _("tautan pengaduan (SP4N-LAPOR!)"), blank=True, default="https://www.lapor.go.id/"
     )
+    complaint_channels = models.TextField(
+        _("saluran pengaduan lain"),
+        blank=True,
+        help_text=_("Satu saluran per baris, misalnya: WhatsApp pengaduan 0812-0000-0000."),
+    )
 
     panels = [
         MultiFieldPanel(
@@ -64,6 +71,7 @@ class PemdaSettings(BaseGenericSetting):
                 FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
                 FieldPanel("website"),
                 FieldPanel("complaints_url"),
+                FieldPanel("complaint_channels"),
             ],
             _("Kontak"),
         ),
@@ -71,6 +79,84 @@ class PemdaSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("identitas Pemda")
+
+    @property
+    def complaint_channel_list(self) -> list[str]:
+        return [line.strip() for line in self.complaint_channels.splitlines() if line.strip()]
+
+
+@register_setting(icon="list-ul")
+class NavigationSettings(ClusterableModel, BaseGenericSetting):
+    """The main menu and the footer's fixed links, edited in Settings > Navigasi.
+
+    Without menu items the menu falls back to the home page's children marked
+    "show in menus", so a fresh site still has a menu.
+    """
+
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman pernyataan aksesibilitas"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        InlinePanel("menu_items", label=_("Menu utama")),
+        FieldPanel("accessibility_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("navigasi")
+
+
+class MenuItem(Orderable):
+    """One entry of the main menu: a page of the site or an address (e.g. /nilai/)."""
+
+    setting = ParentalKey(NavigationSettings, on_delete=models.CASCADE, related_name="menu_items")
+    label = models.CharField(_("label"), max_length=60)
+    label_en = models.CharField(_("label (English)"), max_length=60, blank=True)
+    link_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("halaman"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    link_url = models.CharField(
+        _("atau alamat"), max_length=300, blank=True, help_text=_("Contoh: /nilai/")
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("label"), FieldPanel("label_en")]),
+        FieldRowPanel([FieldPanel("link_page"), FieldPanel("link_url")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("item menu")
+        verbose_name_plural = _("item menu")
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if not self.link_page_id and not self.link_url:
+            raise ValidationError(_("Pilih halaman atau isi alamat."))
+
+    @property
+    def text(self) -> str:
+        """The label in the interface language (editors write Indonesian first)."""
+        if self.label_en and (get_language() or "").startswith("en"):
+            return self.label_en
+        return self.label
+
+    @property
+    def url(self) -> str | None:
+        if self.link_page_id:
+            page = self.link_page
+            return page.url if page.live else None
+        return self.link_url
 
 
 class HomePage(Page):
@@ -80,7 +166,12 @@ class HomePage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
-    subpage_types = ["content.UnitIndexPage", "content.StandardPage", "content.ResultsPage"]
+    subpage_types = [
+        "content.UnitIndexPage",
+        "content.StandardPage",
+        "content.ResultsPage",
+        "content.OpenDataPage",
+    ]
     max_count = 1
 
     class Meta:
@@ -88,8 +179,10 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["figures"] = selectors.home_figures()
         context["unit_tree"] = selectors.unit_tree()
         context["plain_pages"] = selectors.plain_pages(self)
+        context["results_page"] = ResultsPage.objects.live().public().first()
         return context
 
 
@@ -181,9 +274,14 @@ class UnitPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["service_pages"] = selectors.service_pages_of(self)
-        context["sub_units"] = selectors.sub_unit_pages_of(self)
         context.update(results.results_context(self.unit, request))
+        period = context["period"]
+        context["service_cards"] = selectors.page_cards(
+            selectors.service_pages_of(self), period=period
+        )
+        context["sub_unit_cards"] = selectors.page_cards(
+            selectors.sub_unit_pages_of(self), period=period
+        )
         context["follow_ups"] = self.follow_ups.all()
         return context
 
@@ -405,10 +503,43 @@ class ResultsPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(results.results_context(None, request))
         period = context["period"]
-        context["unit_ranking"] = feedback_selectors.ranking(period=period, level="unit")
-        context["service_ranking"] = feedback_selectors.ranking(period=period, level="service")
+        order = selectors.card_order(request.GET.get(selectors.ORDER_PARAM))
+        context["order"] = order
+        context["order_param"] = selectors.ORDER_PARAM
+        context["order_choices"] = selectors.ORDER_CHOICES
+        context["unit_ranking"] = selectors.ranking_cards(period=period, level="unit", order=order)
+        context["service_ranking"] = selectors.ranking_cards(
+            period=period, level="service", order=order
+        )
         context["reports"] = (
             SurveyReportPage.objects.child_of(self).live().public().order_by("-first_published_at")
+        )
+        return context
+
+
+class OpenDataPage(Page):
+    """Where the open data is: the IKM tables (CSV and JSON), the registry and the API
+    schema, with the period a reader picks. The data itself comes from the API."""
+
+    intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("data terbuka")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        period, _default, error = results.chosen_period(request)
+        context["period"] = period
+        context["period_error"] = error
+        context["period_param"] = results.PERIOD_PARAM
+        context["period_choices"] = results.period_choices(
+            feedback_selectors.latest_period_with_data()
         )
         return context
 

@@ -1,6 +1,11 @@
 """Reads for the public pages. Page get_context calls these; templates run no queries."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from feedback import selectors as feedback_selectors
+
+from . import charts
 
 
 def unit_tree():
@@ -49,3 +54,121 @@ def unit_page_above(page: Page):
     from .models import UnitPage
 
     return UnitPage.objects.ancestor_of(page).order_by("-depth").first()
+
+
+# --- Figures on cards and on the home page ------------------------------------------
+
+ORDER_PARAM = "urut"
+# Sort orders of the results page's cards (?urut=), the first the default.
+ORDER_CHOICES = [
+    ("ikm", _("IKM tertinggi")),
+    ("ikm-naik", _("IKM terendah")),
+    ("responden", _("Responden terbanyak")),
+    ("nama", _("Nama (A-Z)")),
+]
+
+
+def card_order(raw) -> str:
+    """A known sort order from ?urut=, else the default (best IKM first)."""
+    return raw if raw in dict(ORDER_CHOICES) else ORDER_CHOICES[0][0]
+
+
+def _sorted(cards: list[dict], order: str) -> list[dict]:
+    """Cards in the chosen order; entries without published figures always last."""
+    if order == "nama":
+        return sorted(cards, key=lambda c: c["name"].lower())
+    if order == "responden":
+        return sorted(cards, key=lambda c: (-c["result"].respondents, c["name"].lower()))
+    if order == "ikm-naik":
+        return sorted(cards, key=lambda c: (c["result"].suppressed, c["result"].ikm or 0))
+    return sorted(cards, key=lambda c: (c["result"].suppressed, -(c["result"].ikm or 0)))
+
+
+def _live_pages_by(model, field: str) -> dict:
+    """Live public pages of ``model`` keyed by their registry id (service_id / unit_id)."""
+    pages = model.objects.live().public().only("id", "path", "url_path", "title", field)
+    return {getattr(p, field): p for p in pages}
+
+
+def ranking_cards(*, period, level: str, order: str = "ikm") -> list[dict]:
+    """Every active service or unit with its result for ``period`` and its public page
+    (None when unpublished), sorted by ``order``. Units include their sub-units."""
+    from .models import ServicePage, UnitPage
+
+    if level == "service":
+        pages = _live_pages_by(ServicePage, "service_id")
+    else:
+        pages = _live_pages_by(UnitPage, "unit_id")
+    cards = []
+    for row in feedback_selectors.ranking(period=period, level=level):
+        scope = row["scope"]
+        obj = scope.service if level == "service" else scope.unit
+        cards.append(
+            {
+                "name": obj.name,
+                "code": obj.code,
+                "unit_name": scope.service.unit.name if level == "service" else "",
+                "page": pages.get(obj.pk),
+                "result": row["result"],
+            }
+        )
+    return _sorted(cards, order)
+
+
+def page_cards(pages, *, period) -> list[dict]:
+    """Unit or service pages with their registry entry's result for ``period``, in
+    the pages' order (cards on a unit page)."""
+    cards = []
+    for page in pages:
+        target = getattr(page, "service", None) or page.unit
+        scope = feedback_selectors.Scope.of(target)
+        cards.append(
+            {
+                "name": page.title,
+                "code": target.code,
+                "page": page,
+                "summary": getattr(page, "summary", ""),
+                "result": feedback_selectors.ikm_for(scope=scope, period=period),
+            }
+        )
+    return cards
+
+
+def latest_follow_ups(limit: int = 3):
+    """The newest follow-up actions (RTL) of live public unit pages, newest period first."""
+    from .models import FollowUpAction, UnitPage
+
+    live = UnitPage.objects.live().public().values("pk")
+    return list(
+        FollowUpAction.objects.filter(page__in=live)
+        .select_related("page")
+        .order_by("-period", "-pk")[:limit]
+    )
+
+
+def home_figures(period=None) -> dict:
+    """What the home page shows first: the Pemda's IKM for ``period`` (default: the
+    latest published period) with a short trend, how many services and units are
+    published, the three best and three weakest published services whose figures
+    are public (never a suppressed one), and the latest follow-up actions."""
+    from .models import ServicePage, UnitPage
+
+    period = period or feedback_selectors.latest_period_with_data()
+    scope = feedback_selectors.Scope.of(None)
+    result = feedback_selectors.ikm_for(scope=scope, period=period)
+    trend = feedback_selectors.ikm_trend(scope=scope, period=period, count=4)
+    published = [c for c in ranking_cards(period=period, level="service") if c["page"]]
+    public = [c for c in published if not c["result"].suppressed]
+    best = public[:3]
+    weakest = [c for c in reversed(public) if c not in best][:3]
+    return {
+        "period": period,
+        "result": result,
+        "trend": [{"period": p, "result": r} for p, r in trend],
+        "trend_chart": charts.trend_points([(p.code, r.ikm) for p, r in trend], compact=True),
+        "service_count": ServicePage.objects.live().public().count(),
+        "unit_count": UnitPage.objects.live().public().count(),
+        "best": best,
+        "weakest": weakest,
+        "follow_ups": latest_follow_ups(),
+    }

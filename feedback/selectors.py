@@ -227,3 +227,19 @@ def approved_comments(*, service: Service, limit: int = 5):
         .order_by("-submitted_at")
         .values("comment", "served_on")[:limit]
     )
+
+
+def services_to_rate(query: str = "") -> list[dict]:
+    """Active services a citizen can rate, grouped by unit ([{"unit", "services"}],
+    units by name); with ``query``, only those whose name, code or unit matches."""
+    services = Service.objects.filter(is_active=True, unit__is_active=True).select_related("unit")
+    query = " ".join(query.split())[:100]
+    for word in query.split():
+        services = services.filter(
+            Q(name__icontains=word) | Q(code__icontains=word) | Q(unit__name__icontains=word)
+        )
+    groups: dict[int, dict] = {}
+    for service in services.order_by("unit__name", "name"):
+        groups.setdefault(service.unit_id, {"unit": service.unit, "services": []})
+        groups[service.unit_id]["services"].append(service)
+    return list(groups.values())

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 
 from portal.client_ip import client_ip
 
-from . import ratelimits, services
+from . import ratelimits, selectors, services
 from .forms import SurveyForm
 from .models import Channel, Kiosk, Service, ServicePoint
 from .skm import ELEMENTS
@@ -71,6 +71,22 @@ def _service_point_for(service, code):
     if point and services.point_serves(point, service):
         return point
     return None
+
+
+def choose(request):
+    """ "Nilai layanan": find the service you received (search or browse by unit), then
+    its survey form. A plain GET form, so it works without JavaScript."""
+    query = request.GET.get("q", "").strip()
+    groups = selectors.services_to_rate(query)
+    return render(
+        request,
+        "feedback/choose.html",
+        {
+            "query": query,
+            "groups": groups,
+            "count": sum(len(g["services"]) for g in groups),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

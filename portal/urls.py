@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
-from . import api
+from . import api, views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -19,6 +19,7 @@ urlpatterns = [
     path("api/v1/", include(api.urlpatterns)),
     path("bahasa/", set_language, name="set_language"),
     path("sitemap.xml", sitemap),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     path("cari/", search_views.search_page, name="search"),
     path("", include("feedback.urls")),
 ]

@@ -73,6 +73,26 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2025, 1, 1)
 
 
+SURVEY_TODAY = datetime.date(2026, 11, 22)
+
+
+def fill(service, count, value, day=datetime.date(2026, 8, 10), comment=""):
+    """``count`` paper responses for ``service`` with every element answered ``value``."""
+    from feedback import services
+
+    for _ in range(count):
+        sub = services.parse_submission(
+            {
+                "service": service.code,
+                "answers": {f"U{n}": value for n in range(1, 10)},
+                "served_on": day,
+                "comment": comment,
+            },
+            today=SURVEY_TODAY,
+        )
+        services.response_submit(sub, channel="paper")
+
+
 def home_page() -> HomePage:
     """The HomePage the content migration installs as the site root."""
     return HomePage.objects.get()

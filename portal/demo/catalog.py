@@ -2730,3 +2730,31 @@ HOME_INTRO = (
     "Masyarakat dan rencana tindak lanjut perbaikannya. Pendapat Bapak/Ibu membantu kami "
     "melayani dengan lebih baik."
 )
+
+# Complaint channels in the footer, besides SP4N-LAPOR!.
+COMPLAINT_CHANNELS = (
+    "WhatsApp pengaduan: 0812-2850-4410 (hari kerja, 08.00-15.00)\n"
+    "Kotak saran di setiap loket pelayanan\n"
+    "Surat ke Bagian Organisasi Setda, Jl. Pemuda No. 1"
+)
+
+ACCESSIBILITY = [
+    "Pemerintah Kabupaten Sukamaju ingin portal ini dapat dipakai oleh semua warga, "
+    "termasuk penyandang disabilitas, pengguna telepon genggam sederhana, dan warga dengan "
+    "koneksi internet yang lambat. Portal ini disusun mengikuti Pedoman Aksesibilitas Konten "
+    "Web (WCAG) 2.1 tingkat AA.",
+    "Yang sudah kami lakukan: semua halaman dapat dibuka tanpa JavaScript dan dengan papan "
+    "ketik saja; tersedia tautan langsung ke isi; setiap grafik disertai tabel angkanya; warna "
+    "teks memenuhi rasio kontras minimal; halaman menyesuaikan lebar layar telepon tanpa "
+    "perlu digeser ke samping; formulir survei menyebutkan dengan jelas bagian yang perlu "
+    "diperbaiki. Setiap perubahan tampilan diperiksa otomatis dengan axe-core.",
+    "Jika Bapak/Ibu menemukan bagian yang sulit dibaca atau dipakai, sampaikan melalui "
+    "e-mail pemkab@sukamajukab.go.id atau WhatsApp pengaduan 0812-2850-4410. Kami menjawab "
+    "dalam 5 hari kerja dan dapat mengirimkan informasi dalam bentuk lain bila diperlukan.",
+]
+
+OPEN_DATA_INTRO = (
+    "Hasil Survei Kepuasan Masyarakat Kabupaten Sukamaju terbuka untuk siapa saja: unduh "
+    "tabel IKM per layanan dan per unit (CSV untuk spreadsheet, JSON untuk aplikasi), atau "
+    "gunakan API publik. Data diperbarui setiap kali warga memberikan penilaian."
+)

@@ -17,6 +17,9 @@ from wagtail.models import Page, Site
 from content.models import (
     FollowUpAction,
     HomePage,
+    MenuItem,
+    NavigationSettings,
+    OpenDataPage,
     PemdaSettings,
     ResultsPage,
     ServicePage,
@@ -110,6 +113,7 @@ def load(*, log=print, with_responses=True):
     new_responses = responses.load(log=log) if with_responses else 0
     if with_responses:
         pages += _results_pages()
+    _navigation()
     counts = {
         "units": len(units),
         "services": len(services),
@@ -127,6 +131,7 @@ def _settings():
     p = catalog.PEMDA
     s.name, s.short_name = p["name"], p["short_name"]
     s.address, s.phone, s.email, s.website = p["address"], p["phone"], p["email"], p["website"]
+    s.complaint_channels = catalog.COMPLAINT_CHANNELS
     s.save()
 
 
@@ -307,16 +312,62 @@ def _pages(units, services):
         _publish(unit_pages[service.unit_id], page)
         created += 1
 
-    for slug, title, paragraphs in (
-        ("tentang-survei", "Tentang Survei Kepuasan Masyarakat", catalog.ABOUT_SURVEY),
-        ("metodologi", "Metodologi Perhitungan IKM", catalog.METHODOLOGY),
+    for slug, title, paragraphs, in_menu in (
+        ("tentang-survei", "Tentang Survei Kepuasan Masyarakat", catalog.ABOUT_SURVEY, True),
+        ("metodologi", "Metodologi Perhitungan IKM", catalog.METHODOLOGY, True),
+        ("aksesibilitas", "Pernyataan Aksesibilitas", catalog.ACCESSIBILITY, False),
     ):
         if StandardPage.objects.filter(slug=slug).exists():
             continue
         body = [("paragraph", f"<p>{escape(text)}</p>") for text in paragraphs]
-        _publish(home, StandardPage(title=title, slug=slug, body=body, show_in_menus=True))
+        _publish(home, StandardPage(title=title, slug=slug, body=body, show_in_menus=in_menu))
+        created += 1
+    if not OpenDataPage.objects.exists():
+        _publish(
+            home,
+            OpenDataPage(
+                title="Data Terbuka",
+                slug="data-terbuka",
+                intro=f"<p>{escape(catalog.OPEN_DATA_INTRO)}</p>",
+                show_in_menus=True,
+            ),
+        )
         created += 1
     return created
+
+
+def _navigation():
+    """The main menu (Settings > Navigasi) and the footer's accessibility statement.
+    Adds the items that are missing, so a later run picks up the results page."""
+    nav = NavigationSettings.load()
+    wanted = [
+        ("Layanan", "Services", UnitIndexPage.objects.first(), ""),
+        ("Nilai Layanan", "Rate a service", None, "/nilai/"),
+        ("Hasil Survei", "Survey results", ResultsPage.objects.first(), ""),
+        ("Data Terbuka", "Open data", OpenDataPage.objects.first(), ""),
+        (
+            "Tentang Survei",
+            "About the survey",
+            StandardPage.objects.filter(slug="tentang-survei").first(),
+            "",
+        ),
+        ("Metodologi", "Methodology", StandardPage.objects.filter(slug="metodologi").first(), ""),
+    ]
+    existing = {item.label: item for item in nav.menu_items.all()}
+    items = []
+    for order, (label, label_en, page, url) in enumerate(wanted):
+        item = existing.get(label)
+        if item is None and (page is not None or url):
+            item = MenuItem(label=label, label_en=label_en, link_page=page, link_url=url)
+        if item is not None:
+            item.sort_order = order
+            items.append(item)
+    labels = {label for label, *_rest in wanted}
+    # Items an editor added stay, after the demo's own.
+    items += [item for label, item in existing.items() if label not in labels]
+    nav.menu_items = items
+    nav.accessibility_page = StandardPage.objects.filter(slug="aksesibilitas").first()
+    nav.save()
 
 
 # Follow-up plans (RTL) the demo units published after 2026-Q2: the weakest elements.

@@ -1,29 +1,18 @@
-import datetime
-
 import pytest
 from bs4 import BeautifulSoup
 
 from content.models import FollowUpAction, ResultsPage, SurveyReportPage
-from feedback import services
 from feedback.models import Response
-from tests.factories import ServiceFactory, home_page, publish_child, service_page, unit_page
+from tests.factories import (
+    ServiceFactory,
+    fill,
+    home_page,
+    publish_child,
+    service_page,
+    unit_page,
+)
 
 pytestmark = pytest.mark.django_db
-TODAY = datetime.date(2026, 11, 22)
-
-
-def fill(service, count, value, day=datetime.date(2026, 8, 10), comment=""):
-    for _ in range(count):
-        sub = services.parse_submission(
-            {
-                "service": service.code,
-                "answers": {f"U{n}": value for n in range(1, 10)},
-                "served_on": day,
-                "comment": comment,
-            },
-            today=TODAY,
-        )
-        services.response_submit(sub, channel="paper")
 
 
 def soup(res):
@@ -105,7 +94,7 @@ def test_the_pemda_results_page_ranks_units_and_services(client, results_page):
     fill(weak, 10, 2)
     html = soup(client.get(results_page.url + "?periode=2026-Q3"))
     ranking = html.find("section", attrs={"aria-labelledby": "judul-peringkat-layanan"})
-    names = [th.get_text(strip=True) for th in ranking.select("tbody th")]
+    names = [h.get_text(strip=True) for h in ranking.select(".card-title")]
     assert names.index(strong.name) < names.index(weak.name)
 
 

@@ -91,9 +91,9 @@ def element_bars(nrr: dict[str, float], weakest: list[str]) -> dict:
 TREND_HEIGHT = 290
 TREND_HEIGHT_COMPACT = 230
 TREND_TOP = 30
-TREND_BOTTOM = 36
+TREND_BOTTOM = 50
 TREND_LEFT = 34
-TREND_RIGHT = 86
+TREND_RIGHT = 96
 AXIS_LOW, AXIS_HIGH = 50.0, 100.0
 # Lower bounds of the bands (PermenPANRB 14/2017); D runs down to the axis floor.
 BANDS = (("A", 88.31, 100.0), ("B", 76.61, 88.31), ("C", 65.0, 76.61), ("D", AXIS_LOW, 65.0))
@@ -115,9 +115,11 @@ def trend_points(points: list[tuple[str, float | None]], *, compact: bool = Fals
     for index, (label, value) in enumerate(points):
         x = round(left + 12 + step * index, 1)
         y = y_of(value) if value is not None else None
+        # "2026-Q3" is drawn as "Q3" over "2026" so six periods never collide.
         placed.append(
             {
                 "label": label,
+                "label_lines": list(reversed(label.split("-"))),
                 "value": value,
                 "x": x,
                 "y": y,
@@ -152,5 +154,5 @@ def trend_points(points: list[tuple[str, float | None]], *, compact: bool = Fals
         "top": top,
         "bottom": bottom,
         "band_label_x": right + 6,
-        "label_y": height - 12,
+        "label_y": height - 28,
     }

@@ -210,3 +210,48 @@ def test_results_speak_english_when_chosen(client):
     html = client.get(page.url + "?periode=2026-Q3").content.decode()
     assert "Quarter III 2026" in html and "Triwulan III 2026" not in html
     assert "Poor" in html  # the C band, "Kurang Baik"
+
+
+def test_results_cards_sort_by_the_order_in_the_address(client, results_page, settings):
+    busy, good, rare = (
+        ServiceFactory(name="B layanan ramai"),
+        ServiceFactory(name="C layanan baik"),
+        ServiceFactory(name="A layanan jarang"),
+    )
+    fill(busy, 30, 3)
+    fill(good, 12, 4)
+    fill(rare, 3, 4)
+
+    def order(query):
+        html = soup(client.get(results_page.url + query))
+        section = html.find("section", attrs={"aria-labelledby": "judul-peringkat-layanan"})
+        return [h.get_text(strip=True) for h in section.select(".card-title")]
+
+    assert order("?periode=2026-Q3") == [good.name, busy.name, rare.name]
+    assert order("?periode=2026-Q3&urut=ikm-naik") == [busy.name, good.name, rare.name]
+    assert order("?periode=2026-Q3&urut=responden") == [busy.name, good.name, rare.name]
+    assert order("?periode=2026-Q3&urut=nama") == [rare.name, busy.name, good.name]
+    # Anything else is the default order, not an error.
+    assert order("?periode=2026-Q3&urut=<script>") == [good.name, busy.name, rare.name]
+    html = soup(client.get(results_page.url + "?periode=2026-Q3&urut=nama"))
+    current = html.find("nav", class_="sort-links").find("a", attrs={"aria-current": "true"})
+    assert current["href"].startswith("?periode=2026-Q3&urut=nama")
+    # Sorting lives in the address only: no session is written.
+    assert settings.SESSION_COOKIE_NAME not in client.get(results_page.url + "?urut=nama").cookies
+
+
+def test_cards_show_figures_or_not_enough_data(client):
+    parent = unit_page()
+    rated = service_page(ServiceFactory(unit=parent.unit, name="Layanan ramai"), parent=parent)
+    rare = service_page(ServiceFactory(unit=parent.unit, name="Layanan jarang"), parent=parent)
+    fill(rated.service, 10, 4)
+    fill(rare.service, 2, 4)
+
+    html = soup(client.get(parent.url + "?periode=2026-Q3"))
+
+    cards = {
+        c.select_one(".card-title").get_text(strip=True): " ".join(c.get_text(" ").split())
+        for c in html.select("section[aria-labelledby=judul-layanan-unit] .result-card")
+    }
+    assert "100,00 Mutu A Sangat Baik 10 responden" in cards["Layanan ramai"]
+    assert "Belum cukup data 2 responden" in cards["Layanan jarang"]

@@ -172,3 +172,34 @@ def home_figures(period=None) -> dict:
         "weakest": weakest,
         "follow_ups": latest_follow_ups(),
     }
+
+
+def editor_tasks(user, limit: int = 10) -> dict:
+    """Pages awaiting ``user``'s action and comments awaiting moderation, for the
+    editors' dashboard panel."""
+    from wagtail.models import TaskState, WorkflowState
+
+    to_review = [
+        state.workflow_state.content_object
+        for state in TaskState.objects.reviewable_by(user)
+        .select_related("workflow_state")
+        .order_by("-started_at")[:limit]
+    ]
+    sent_back = [
+        state.content_object
+        for state in WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=user
+        ).order_by("-created_at")[:limit]
+    ]
+    in_workflow = WorkflowState.objects.active().values_list("object_id", flat=True)
+    drafts = (
+        Page.objects.filter(owner=user, has_unpublished_changes=True)
+        .exclude(pk__in=[int(pk) for pk in in_workflow if pk.isdigit()])
+        .order_by("-latest_revision_created_at")[:limit]
+    )
+    return {
+        "to_review": [p for p in to_review if p is not None],
+        "sent_back": [p for p in sent_back if p is not None],
+        "drafts": list(drafts),
+        "pending_comments": feedback_selectors.pending_comment_count(),
+    }

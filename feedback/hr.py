@@ -245,3 +245,26 @@ def log_access(*, user, channel: str, period: str, officers, query: str = "") ->
         officer_nips=sorted({o.nip for o in officers}),
         query=query[:500],
     )
+
+
+def dashboard_summary(*, user, period: Period, limit: int = 10) -> dict:
+    """For the HR dashboard panel: the period's officers (in the user's scope) with too
+    few ratings to judge, and those below target, each officer listed once per list."""
+    scores = officer_scores(user=user, period=period)
+
+    def officers(matching):
+        seen = {}
+        for score in matching:
+            seen.setdefault(score.officer.pk, score)
+        return list(seen.values())
+
+    insufficient = officers(s for s in scores if not s.sufficient)
+    below = officers(s for s in scores if s.expectation == "below")
+    return {
+        "period": period,
+        "insufficient": insufficient[:limit],
+        "insufficient_count": len(insufficient),
+        "below": below[:limit],
+        "below_count": len(below),
+        "shown": [s.officer for s in insufficient[:limit] + below[:limit]],
+    }

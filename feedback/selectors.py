@@ -243,3 +243,8 @@ def services_to_rate(query: str = "") -> list[dict]:
         groups.setdefault(service.unit_id, {"unit": service.unit, "services": []})
         groups[service.unit_id]["services"].append(service)
     return list(groups.values())
+
+
+def pending_comment_count() -> int:
+    """Citizen comments waiting for a moderator's decision."""
+    return Response.objects.filter(comment_status="pending").count()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
@@ -252,3 +253,34 @@ def comment_moderation_menu_item():
         order=220,
         allowed=has_perm("feedback.moderate_comment"),
     )
+
+
+class HRDashboardPanel(Component):
+    """The HR group's dashboard panel: the latest period's officers with too few ratings
+    and those below target, linking to the HR screens. Shown to HR users only, and
+    logged like every other read of officer data."""
+
+    name = "hr_officer_summary"
+    template_name = "feedback/admin/dashboard_hr.html"
+    order = 150
+
+    def get_context_data(self, parent_context):
+        from . import hr, selectors
+
+        request = parent_context["request"]
+        period = selectors.latest_period_with_data()
+        summary = hr.dashboard_summary(user=request.user, period=period)
+        hr.log_access(
+            user=request.user,
+            channel="admin-dashboard",
+            period=str(period),
+            officers=summary["shown"],
+            query=request.get_full_path(),
+        )
+        return {**super().get_context_data(parent_context), **summary}
+
+
+@hooks.register("construct_homepage_panels")
+def hr_dashboard_panel(request, panels):
+    if is_hr(request.user):
+        panels.append(HRDashboardPanel())

@@ -321,3 +321,45 @@ def test_two_assignments_at_one_loket_credit_an_officer_once(counter):
     )
     rate(service, u6=3, u7=3, point=point)
     assert OfficerMonth.objects.get(officer=siti, basis="loket").respondents == 1
+
+
+def test_the_hr_dashboard_panel_lists_officers_below_target_and_without_enough_data(
+    counter, client, django_user_model
+):
+    _unit, service, point, siti, budi = counter
+    indicator(measure="nrr_u7", target="3.60")
+    for _ in range(5):
+        rate(service, u6=4, u7=2, officer=siti, point=point)
+    rate(service, u6=4, u7=4, officer=budi, point=point)
+    user = django_user_model.objects.create_user("hr-staff")
+    user.groups.add(Group.objects.get(name="HR"))
+    call_command("create_hr_token", "hr-staff", stdout=StringIO())  # Pemda-wide scope
+    client.force_login(user)
+
+    html = client.get("/admin/").content.decode()
+
+    assert 'id="hr-officers' in html
+    below, insufficient = html.split("Data belum cukup:")
+    assert "Di bawah target: 1 petugas" in below and siti.name in below
+    assert f"/admin/hr/petugas/{siti.nip}/" in below
+    assert "1 petugas" in insufficient and budi.name in insufficient
+    assert "/admin/hr/indikator/" in html
+    # Showing officers is a read of officer data: it is in the access log.
+    entry = AccessLog.objects.get(channel="admin-dashboard")
+    assert sorted(entry.officer_nips) == sorted([siti.nip, budi.nip])
+
+
+def test_no_hr_panel_for_communications_staff(counter, client, django_user_model):
+    _unit, service, point, siti, _budi = counter
+    indicator()
+    rate(service, u6=4, u7=2, officer=siti, point=point)
+    editor = django_user_model.objects.create_user("editor")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    html = client.get("/admin/").content.decode()
+
+    assert 'id="editor-tasks' in html
+    assert 'id="hr-officers' not in html
+    assert siti.name not in html and siti.nip not in html
+    assert not AccessLog.objects.exists()

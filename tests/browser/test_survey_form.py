@@ -51,7 +51,9 @@ def page(monkeypatch):
         browser.close()
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: start from the migrated database (its home page), whatever
+# an earlier transactional test flushed.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_citizen_rates_a_service_from_a_phone(live_server, page, settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
     sp = service_page(ServiceFactory(code="KTP-EL", name="Penerbitan KTP Elektronik"))

@@ -147,7 +147,7 @@ def validate(raw: bytes, *, max_errors: int = 100):
         row_errors = []
         data = _row_data(row, line, row_errors)
         try:
-            submissions.append((line, services.parse_submission(data)))
+            submissions.append((line, services.parse_submission(data, officer_by_nip=True)))
         except services.SubmissionInvalid as exc:
             for name, message in exc.flat():
                 if name in CODES and any(e.column == name for e in row_errors):

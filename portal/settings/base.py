@@ -232,3 +232,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Hostile input (portal/edge.py): NUL bytes and lone surrogates are refused on
+# every channel, and a JSON body is bounded in size and nesting depth.
+MIDDLEWARE += ["portal.edge.EdgeMiddleware"]
+EDGE_JSON_MAX_BYTES = env.int("EDGE_JSON_MAX_BYTES", default=256 * 1024)
+EDGE_JSON_MAX_DEPTH = env.int("EDGE_JSON_MAX_DEPTH", default=32)

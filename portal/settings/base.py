@@ -240,3 +240,22 @@ EDGE_JSON_MAX_BYTES = env.int("EDGE_JSON_MAX_BYTES", default=256 * 1024)
 EDGE_JSON_MAX_DEPTH = env.int("EDGE_JSON_MAX_DEPTH", default=32)
 # Every operation documents its error responses in the API's error shape (portal/schema.py).
 REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.schema.PortalAutoSchema"
+
+# Admin login protection (portal/login_protection.py, django-axes): after
+# AXES_FAILURE_LIMIT failures for one username, or from one client address, logins
+# are refused for AXES_COOLOFF_MINUTES. The address is portal.client_ip's.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Last, as django-axes requires.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are what protection needs; a row per successful login is not.
+AXES_DISABLE_ACCESS_LOG = True

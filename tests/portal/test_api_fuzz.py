@@ -14,7 +14,9 @@ from io import StringIO
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, settings
 from schemathesis import checks
 
@@ -44,10 +46,18 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 def tokens(demo, settings):
     settings.FEEDBACK_RATE_ATTEMPTS = "100000/m"
     settings.FEEDBACK_RATE_ACCEPTED = "100000/m"
-    return {
+    # Requests run in this thread, inside the test's transaction. Django closes the
+    # database connection at the start and end of each request; its own test client
+    # turns that off, and so must a WSGI client (on PostgreSQL the closed
+    # connection would end the test's transaction).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield {
         "/api/v1/hr/": _token("create_hr_token", "hr-fuzz"),
         "/api/v1/receipts/": _token("create_api_token", "antrean-fuzz", "--group", "Loket"),
     }
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()

@@ -259,3 +259,41 @@ AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are what protection needs; a row per successful login is not.
 AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (portal/content_security.py, django-csp). Images from
+# another origin (a CDN or object storage for media) go in CSP_EXTRA_IMG_SRC.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+# Outside the edge (portal/edge.py), so its refusals carry the policy too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.edge.EdgeMiddleware"),
+    "portal.content_security.PortalCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# What the Wagtail admin needs beyond the site's policy, and only under this prefix.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# No avatars from gravatar.com in the admin: a third-party request that leaks staff
+# e-mail hashes, and an origin the policy would have to allow.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -22,7 +22,7 @@ from schemathesis import checks
 
 pytestmark = pytest.mark.django_db
 
-EXAMPLES_PER_OPERATION = 25
+EXAMPLES_PER_OPERATION = 20
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,

@@ -71,7 +71,7 @@ class Visit:
         return self.page.evaluate("window.__csp") + self.console
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_pages_kiosk_and_admin_work_under_the_policy(
     live_server, browser, django_user_model
 ):

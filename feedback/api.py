@@ -8,7 +8,7 @@ from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
-    inline_serializer,
+    extend_schema_field,
 )
 from rest_framework import permissions, routers, serializers, status, viewsets
 from rest_framework.parsers import JSONParser
@@ -18,8 +18,8 @@ from rest_framework.views import APIView
 from portal.client_ip import client_ip
 
 from . import ratelimits, services
-from .models import Channel, Kiosk, Service, Unit
-from .skm import CODES
+from .models import Channel, Education, Kiosk, Occupation, Service, Unit
+from .skm import CODES, SCALE
 
 
 def _public_page_url(obj, request):
@@ -84,6 +84,8 @@ class ServiceFilter(filters.FilterSet):
 class UnitViewSet(viewsets.ReadOnlyModelViewSet):
     """Organisation units (Pemda, Perangkat Daerah, Unit Layanan)."""
 
+    api_error_codes = (404,)  # an unknown code, or a page past the last
+
     serializer_class = UnitSerializer
     filterset_class = UnitFilter
     lookup_field = "code"
@@ -95,6 +97,8 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
 class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
     """Services (Jenis Layanan) with their unit and public page."""
 
+    api_error_codes = (404,)
+
     serializer_class = ServiceSerializer
     filterset_class = ServiceFilter
     lookup_field = "code"
@@ -103,24 +107,53 @@ class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
         return Service.objects.filter(is_active=True).select_related("unit", "page")
 
 
-class RespondentSerializer(serializers.Serializer):
-    age = serializers.IntegerField(required=False, min_value=10, max_value=110)
-    sex = serializers.ChoiceField(choices=["L", "P"], required=False)
-    education = serializers.CharField(required=False)
-    occupation = serializers.CharField(required=False)
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "The nine elements U1..U9, each an integer 1..4; no other keys.",
+        "properties": {
+            code: {"type": "integer", "minimum": min(SCALE), "maximum": max(SCALE)}
+            for code in CODES
+        },
+        "required": list(CODES),
+        "additionalProperties": False,
+    }
+)
+class AnswersField(serializers.DictField):
+    """Documents ``answers`` exactly as parse_submission enforces it."""
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "Optional respondent profile; no other keys.",
+        "properties": {
+            "age": {
+                "type": "integer",
+                "minimum": services.AGE_RANGE[0],
+                "maximum": services.AGE_RANGE[1],
+            },
+            "sex": {"type": "string", "enum": ["L", "P"]},
+            "education": {"type": "string", "enum": list(Education.values)},
+            "occupation": {"type": "string", "enum": list(Occupation.values)},
+        },
+        "additionalProperties": False,
+    }
+)
+class RespondentField(serializers.DictField):
+    """Documents ``respondent`` exactly as parse_submission enforces it."""
 
 
 class FeedbackRequestSerializer(serializers.Serializer):
     """Documents the request body; validation itself is services.parse_submission,
-    shared with the web form, the kiosk and the paper import."""
+    shared with the web form, the kiosk and the paper import. Other top-level keys
+    are ignored, except ``officer_nip``: an officer is named by a receipt, never by
+    the citizen, so a body with ``officer_nip`` is a 400 whatever its value."""
 
     service = serializers.CharField(help_text="Service code, e.g. KTP-EL.")
-    answers = inline_serializer(
-        "Answers",
-        {code: serializers.IntegerField(min_value=1, max_value=4) for code in CODES},
-    )
-    comment = serializers.CharField(required=False, max_length=2000)
-    respondent = RespondentSerializer(required=False)
+    answers = AnswersField()
+    comment = serializers.CharField(required=False, max_length=services.COMMENT_MAX_LENGTH)
+    respondent = RespondentField(required=False)
     service_point = serializers.CharField(required=False, help_text="Service point (loket) code.")
     receipt = serializers.CharField(required=False, help_text="Single-use receipt code.")
     served_on = serializers.DateField(required=False, help_text="Day of service; default today.")
@@ -129,6 +162,9 @@ class FeedbackRequestSerializer(serializers.Serializer):
 class FeedbackCreatedSerializer(serializers.Serializer):
     id = serializers.CharField()
     verified = serializers.BooleanField()
+    duplicate = serializers.BooleanField(
+        help_text="True when the same answers from the same client were already stored."
+    )
 
 
 class MessageSerializer(serializers.Serializer):

@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
@@ -38,6 +39,9 @@ COLUMNS = [
 ]
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 class IsHR(permissions.BasePermission):
     message = "Hanya pengguna kelompok HR yang dapat membaca data kinerja petugas."
 
@@ -68,10 +72,7 @@ def _xlsx(rows, filename):
     sheet.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
@@ -101,6 +102,7 @@ class HRIndicatorsView(APIView):
     """
 
     permission_classes = [permissions.IsAuthenticated, IsHR]
+    api_error_codes = (403, 404)
 
     @extend_schema(
         parameters=[
@@ -110,13 +112,16 @@ class HRIndicatorsView(APIView):
             OpenApiParameter("format", str, enum=["json", "csv", "xlsx"]),
         ],
         responses={
-            200: inline_serializer(
+            (200, "application/json"): inline_serializer(
                 "HRIndicators",
                 {
+                    "period": serializers.CharField(),
                     "count": serializers.IntegerField(),
                     "results": inline_serializer(*HR_ROW_FIELDS, many=True),
                 },
-            )
+            ),
+            (200, "text/csv"): OpenApiTypes.STR,
+            (200, XLSX): OpenApiTypes.BINARY,
         },
     )
     def get(self, request):

@@ -5,6 +5,7 @@ import io
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
@@ -55,6 +56,7 @@ class IkmView(APIView):
     """
 
     authentication_classes = []
+    api_error_codes = (404,)
 
     @extend_schema(
         parameters=[
@@ -144,7 +146,17 @@ class IkmTableView(APIView):
             OpenApiParameter("level", str, enum=["service", "unit"]),
             OpenApiParameter("format", str, enum=["json", "csv"]),
         ],
-        responses={200: inline_serializer("IkmTable", {"results": serializers.ListField()})},
+        responses={
+            (200, "application/json"): inline_serializer(
+                "IkmTable",
+                {
+                    "period": serializers.CharField(),
+                    "level": serializers.CharField(),
+                    "results": serializers.ListField(child=serializers.DictField()),
+                },
+            ),
+            (200, "text/csv"): OpenApiTypes.STR,
+        },
     )
     def get(self, request):
         period, error = _period(request)
@@ -153,8 +165,11 @@ class IkmTableView(APIView):
         level = request.query_params.get("level", "service")
         if level not in ("service", "unit"):
             return error_response(_("level harus 'service' atau 'unit'."), level=["service|unit"])
+        output = request.query_params.get("format", "json")
+        if output not in ("json", "csv"):
+            return error_response(_("format harus json atau csv."), format=["json|csv"])
         rows = list(ranking_rows(period, level))
-        if request.query_params.get("format") == "csv":
+        if output == "csv":
             buffer = io.StringIO()
             writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
             writer.writeheader()

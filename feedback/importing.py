@@ -1,12 +1,11 @@
-"""Import of paper or spreadsheet survey forms (CONTRACT.md ``import_skm``).
+"""Import of paper or spreadsheet survey forms (CONTRACT.md ``import_skm``), from
+CSV or .xlsx (read by feedback/tabular.py).
 
 All rows or none: every row is validated first with the same rules as the web
 form and the API; one bad row rejects the file, naming row, column and reason.
 """
 
-import csv
 import hashlib
-import io
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -16,6 +15,7 @@ from django.utils.translation import gettext as _
 from . import services
 from .models import Channel, Education, ImportBatch, Occupation
 from .skm import CODES
+from .tabular import TableUnreadable, read_header_and_table
 
 REQUIRED = ("service", "date", *CODES)
 OPTIONAL = ("age", "sex", "education", "occupation", "service_point", "officer_nip", "comment")
@@ -59,21 +59,6 @@ EDUCATION = _choice_lookup(Education)
 OCCUPATION = _choice_lookup(Occupation)
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Spreadsheets saved on Windows in Indonesia are often cp1252.
-        return raw.decode("cp1252", errors="replace")
-
-
-def _reader(text: str):
-    first_line = text.split("\n", 1)[0]
-    # Indonesian Excel writes ';' as the separator, because ',' is the decimal mark.
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    return csv.DictReader(io.StringIO(text), delimiter=delimiter)
-
-
 def _row_data(row: dict, line: int, errors: list[RowError]) -> dict:
     def clean(name):
         return (row.get(name) or "").strip()
@@ -112,12 +97,14 @@ def _row_data(row: dict, line: int, errors: list[RowError]) -> dict:
     }
 
 
-def validate(raw: bytes, *, max_errors: int = 100):
-    """Parse and validate the file; returns the submissions or raises ImportRejected."""
-    text = _decode(raw)
-    reader = _reader(text)
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    reader.fieldnames = header
+def validate(raw: bytes, *, filename: str = "", max_errors: int = 100):
+    """Read (CSV or .xlsx, feedback/tabular.py) and validate the file; returns the
+    submissions or raises ImportRejected. An unreadable file is rejected like a bad
+    row: with a message, naming the row and column when one cell is at fault."""
+    try:
+        header, table = read_header_and_table(raw, filename)
+    except TableUnreadable as exc:
+        raise ImportRejected([RowError(exc.row, exc.column, exc.message)]) from None
     errors = []
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c and c not in REQUIRED + OPTIONAL]
@@ -137,17 +124,14 @@ def validate(raw: bytes, *, max_errors: int = 100):
 
     submissions = []
     rows = 0
-    for rows, row in enumerate(reader, start=1):
+    for rows, row in enumerate(table, start=1):
         line = rows + 1
-        if None in row:
-            errors.append(RowError(line, "-", _("jumlah kolom melebihi baris judul.")))
-            continue
-        if not any((v or "").strip() for v in row.values()):
+        if not any(row.values()):
             continue  # blank line at the end of a spreadsheet export
         row_errors = []
         data = _row_data(row, line, row_errors)
         try:
-            submissions.append((line, services.parse_submission(data)))
+            submissions.append((line, services.parse_submission(data, officer_by_nip=True)))
         except services.SubmissionInvalid as exc:
             for name, message in exc.flat():
                 if name in CODES and any(e.column == name for e in row_errors):
@@ -184,7 +168,7 @@ def import_file(raw: bytes, *, filename: str, allow_duplicate=False, progress=No
                 )
             ]
         )
-    submissions = validate(raw)
+    submissions = validate(raw, filename=filename)
     with transaction.atomic():
         batch = ImportBatch.objects.create(filename=filename, sha256=digest, rows=len(submissions))
         for done, (_line, submission) in enumerate(submissions, start=1):

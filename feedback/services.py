@@ -85,14 +85,25 @@ def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submission:
+def parse_submission(
+    data: dict, *, today: datetime.date | None = None, officer_by_nip: bool = False
+) -> Submission:
     """Validate one response in the contract's shape; raise SubmissionInvalid.
 
     ``data`` holds plain values: ``service`` (code), ``answers`` ({"U1": 1..4, ...}),
     optional ``comment``, ``respondent`` ({age, sex, education, occupation}),
-    ``service_point`` (code), ``receipt`` (code), ``served_on`` (date),
-    ``officer_nip``. Whether a receipt is used or expired is checked when
-    submitting, under a row lock.
+    ``service_point`` (code), ``receipt`` (code), ``served_on`` (date).
+    Whether a receipt is used or expired is checked when submitting, under a row lock.
+
+    Values arrive from JSON as anything at all (a list where a date belongs, an
+    object where a code belongs): every value's type is checked before it is used,
+    so a wrong type is a field error, never a server error.
+
+    ``officer_nip`` is read only with ``officer_by_nip`` (the paper import, run by
+    staff). From citizens an officer is attributed through a receipt or the
+    loket's assignments, never by a NIP they type: the field is refused with the
+    same message whatever its value, so the answer says nothing about which NIPs
+    belong to active officers.
     """
     today = today or timezone.localdate()
     errors: dict = {}
@@ -126,7 +137,8 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
             else:
                 clean_answers[element] = value
 
-    comment = data.get("comment") or ""
+    comment = data.get("comment")
+    comment = "" if comment is None else comment
     if not isinstance(comment, str):
         error("comment", _("Komentar harus berupa teks."))
         comment = ""
@@ -138,7 +150,8 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
             % {"max": COMMENT_MAX_LENGTH, "n": len(comment)},
         )
 
-    respondent = data.get("respondent") or {}
+    respondent = data.get("respondent")
+    respondent = {} if respondent is None else respondent
     profile = {"age": None, "sex": "", "education": "", "occupation": ""}
     if not isinstance(respondent, dict):
         error("non_field_errors", _("Profil responden harus berupa objek."), "respondent")
@@ -160,24 +173,30 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
         value = respondent.get(name)
         if value in (None, ""):
             continue
-        if value not in choices.values:
+        if not isinstance(value, str) or value not in choices.values:
             error(
                 name,
                 _("Nilai '%(v)s' tidak dikenal; pilih salah satu: %(c)s.")
-                % {"v": value, "c": ", ".join(choices.values)},
+                % {"v": str(value)[:40], "c": ", ".join(choices.values)},
                 "respondent",
             )
         else:
             profile[name] = value
 
-    served_on = data.get("served_on") or today
-    if isinstance(served_on, str):
+    served_on = data.get("served_on")
+    if served_on in (None, ""):
+        served_on = today
+    elif isinstance(served_on, str):
         try:
             served_on = datetime.date.fromisoformat(served_on)
         except ValueError:
-            error("served_on", _("Tanggal harus berformat TTTT-BB-HH."))
-            served_on = today
-    if served_on > today:
+            served_on = None
+    elif isinstance(served_on, datetime.datetime) or not isinstance(served_on, datetime.date):
+        served_on = None
+    if served_on is None:
+        error("served_on", _("Tanggal harus berformat TTTT-BB-HH."))
+        served_on = today
+    elif served_on > today:
         error("served_on", _("Tanggal dilayani tidak boleh di masa depan."))
     elif (today - served_on).days > SERVED_ON_MAX_AGE_DAYS:
         error(
@@ -189,14 +208,26 @@ def parse_submission(data: dict, *, today: datetime.date | None = None) -> Submi
 
     receipt = None
     receipt_code = data.get("receipt")
-    if receipt_code:
+    if receipt_code not in (None, "") and not isinstance(receipt_code, str):
+        error("receipt", _("Kode tanda terima harus berupa teks."))
+    elif receipt_code:
         receipt = Receipt.objects.filter(code=str(receipt_code).strip().upper()).first()
         if receipt is None:
             error("receipt", _("Kode tanda terima '%(c)s' tidak dikenal.") % {"c": receipt_code})
         elif service and receipt.service_id != service.pk:
             error("receipt", _("Tanda terima ini untuk layanan lain."))
 
-    officer = _lookup_officer(data.get("officer_nip"), error)
+    officer = None
+    if officer_by_nip:
+        officer = _lookup_officer(data.get("officer_nip"), error)
+    elif "officer_nip" in data:
+        error(
+            "officer_nip",
+            _(
+                "Petugas tidak dapat ditentukan lewat penilaian. Gunakan kode tanda terima "
+                "dari loket; petugas yang melayani tercatat dari tanda terima itu."
+            ),
+        )
 
     if errors:
         raise SubmissionInvalid(errors)
@@ -223,7 +254,10 @@ def _lookup_service(code, error) -> Service | None:
 
 
 def _lookup_point(code, service, error) -> ServicePoint | None:
-    if not code:
+    if code in (None, ""):
+        return None
+    if not isinstance(code, str):
+        error("service_point", _("Kode loket harus berupa teks."))
         return None
     point = ServicePoint.objects.filter(code=str(code).strip().upper()).first()
     if point is None:
@@ -238,7 +272,10 @@ def _lookup_point(code, service, error) -> ServicePoint | None:
 
 
 def _lookup_officer(nip, error) -> Officer | None:
-    if not nip:
+    if nip in (None, ""):
+        return None
+    if not isinstance(nip, str):
+        error("officer_nip", _("NIP harus berupa teks."))
         return None
     officer = Officer.objects.filter(nip=normalise_nip(str(nip)), is_active=True).first()
     if officer is None:

@@ -1,23 +1,36 @@
 """The /api/v1/ router and the JSON error shape shared by every endpoint."""
 
+import logging
+
 from django.urls import include, path
 from django.utils.translation import gettext as _
+from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
+from rest_framework.views import set_rollback
 
 from feedback import api as feedback_api
 from feedback import api_hr, api_ikm
 from search import views as search_views
+
+from .errors import server_error_message
+
+logger = logging.getLogger("portal.api")
 
 
 def exception_handler(exc, context):
     """DRF's handler, plus a human-readable ``message`` on every error body.
 
     Field errors stay under their field names, so an API client can show each
-    message beside the field that caused it.
+    message beside the field that caused it. An error no view expected is
+    logged with its traceback and answered 500 in the same shape, never as an
+    HTML page.
     """
     response = drf_exception_handler(exc, context)
     if response is None:
-        return None
+        request = context.get("request")
+        logger.error("Unhandled error in %s", getattr(request, "path", "?"), exc_info=exc)
+        set_rollback()
+        return Response({"message": server_error_message()}, status=500)
     data = response.data
     if isinstance(data, dict) and "detail" in data and len(data) == 1:
         response.data = {"message": str(data["detail"])}

@@ -28,3 +28,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# Errors under /api/ answer in the API's JSON shape (portal/errors.py).
+handler400 = "portal.errors.bad_request"
+handler500 = "portal.errors.server_error"

@@ -24,8 +24,36 @@ def new_receipt_code() -> str:
 
 
 def hash_secret(value: str) -> str:
-    """Keyed hash for secrets we must recognise but never store in clear."""
+    """Keyed hash for low-entropy values we must recognise but never store in clear
+    (client addresses): without the key, every IPv4 address can be tried. Changes
+    when SECRET_KEY does."""
     return hashlib.sha256(f"{settings.SECRET_KEY}:{value}".encode()).hexdigest()
+
+
+def hash_token(key: str) -> str:
+    """Hash of a long random secret (API token, kiosk key). Such a key cannot be
+    guessed, so a plain SHA-256 is enough, and it survives a SECRET_KEY rotation."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def find_by_key(queryset, key: str | None):
+    """The row of ``queryset`` whose ``key_hash`` matches the clear ``key``, or None.
+
+    Rows made before hash_token (migration 0011) hold hash_secret's keyed hash and
+    ``key_hash_keyed=True``; such a row is matched once by the keyed hash and
+    upgraded on the spot, so it keeps working after the next SECRET_KEY rotation.
+    """
+    if not key:
+        return None
+    found = queryset.filter(key_hash=hash_token(key), key_hash_keyed=False).first()
+    if found is None:
+        found = queryset.filter(key_hash=hash_secret(key), key_hash_keyed=True).first()
+        if found is not None:
+            found.key_hash, found.key_hash_keyed = hash_token(key), False
+            type(found).objects.filter(pk=found.pk).update(
+                key_hash=found.key_hash, key_hash_keyed=False
+            )
+    return found
 
 
 class Channel(models.TextChoices):
@@ -79,6 +107,8 @@ class Kiosk(models.Model):
         related_name="kiosks",
     )
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # True while key_hash is still the SECRET_KEY-keyed hash of before (find_by_key).
+    key_hash_keyed = models.BooleanField(default=False, editable=False)
     key_hint = models.CharField(_("awalan kunci"), max_length=8, editable=False, blank=True)
     is_active = models.BooleanField(_("aktif"), default=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
@@ -102,19 +132,13 @@ class Kiosk(models.Model):
     def set_new_key(self) -> str:
         """Replace the device key; returns the clear key, which is not stored."""
         key = secrets.token_urlsafe(24)
-        self.key_hash = hash_secret(key)
+        self.key_hash, self.key_hash_keyed = hash_token(key), False
         self.key_hint = key[:6]
         return key
 
     @classmethod
     def for_key(cls, key: str | None):
-        if not key:
-            return None
-        return (
-            cls.objects.filter(key_hash=hash_secret(key), is_active=True)
-            .select_related("service_point")
-            .first()
-        )
+        return find_by_key(cls.objects.filter(is_active=True).select_related("service_point"), key)
 
 
 class Receipt(models.Model):

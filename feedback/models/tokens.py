@@ -1,7 +1,9 @@
 """API tokens for systems that act for a user (queue machines, HR systems).
 
-Only a keyed hash of the token is stored: a leaked database does not leak
-working credentials. Tokens expire and can be revoked.
+Only a SHA-256 of the token is stored: a leaked database does not leak
+working credentials, and rotating SECRET_KEY does not revoke tokens (the token
+is a long random secret, so the hash needs no key). Tokens expire and can be
+revoked.
 """
 
 import datetime
@@ -12,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .survey import hash_secret
+from .survey import find_by_key, hash_token
 
 TOKEN_PREFIX = "pl_"
 
@@ -34,6 +36,8 @@ class ApiToken(models.Model):
     )
     name = models.CharField(_("nama"), max_length=100, blank=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # True while key_hash is still the SECRET_KEY-keyed hash of before (find_by_key).
+    key_hash_keyed = models.BooleanField(default=False, editable=False)
     hint = models.CharField(_("awalan"), max_length=12, editable=False)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     expires_at = models.DateTimeField(_("kedaluwarsa"))
@@ -58,7 +62,7 @@ class ApiToken(models.Model):
         token = cls.objects.create(
             user=user,
             name=name,
-            key_hash=hash_secret(key),
+            key_hash=hash_token(key),
             hint=key[:10],
             expires_at=timezone.now() + datetime.timedelta(days=days),
         )
@@ -67,7 +71,7 @@ class ApiToken(models.Model):
     @classmethod
     def find(cls, key: str):
         """The usable token for a clear key, or None (unknown, expired or revoked)."""
-        return cls.objects.usable().select_related("user").filter(key_hash=hash_secret(key)).first()
+        return find_by_key(cls.objects.usable().select_related("user"), key)
 
     def revoke(self):
         self.revoked_at = timezone.now()

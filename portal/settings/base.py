@@ -232,3 +232,68 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# Hostile input (portal/edge.py): NUL bytes and lone surrogates are refused on
+# every channel, and a JSON body is bounded in size and nesting depth.
+MIDDLEWARE += ["portal.edge.EdgeMiddleware"]
+EDGE_JSON_MAX_BYTES = env.int("EDGE_JSON_MAX_BYTES", default=256 * 1024)
+EDGE_JSON_MAX_DEPTH = env.int("EDGE_JSON_MAX_DEPTH", default=32)
+# Every operation documents its error responses in the API's error shape (portal/schema.py).
+REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.schema.PortalAutoSchema"
+
+# Admin login protection (portal/login_protection.py, django-axes): after
+# AXES_FAILURE_LIMIT failures for one username, or from one client address, logins
+# are refused for AXES_COOLOFF_MINUTES. The address is portal.client_ip's.
+INSTALLED_APPS += ["axes"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Last, as django-axes requires.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=30) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are what protection needs; a row per successful login is not.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Content-Security-Policy (portal/content_security.py, django-csp). Images from
+# another origin (a CDN or object storage for media) go in CSP_EXTRA_IMG_SRC.
+from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+# Outside the edge (portal/edge.py), so its refusals carry the policy too.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("portal.edge.EdgeMiddleware"),
+    "portal.content_security.PortalCSPMiddleware",
+)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "worker-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
+# What the Wagtail admin needs beyond the site's policy, and only under this prefix.
+CSP_ADMIN_PREFIX = "/admin/"
+CSP_ADMIN_UPDATE = {
+    "script-src": [UNSAFE_INLINE],
+    "style-src": [UNSAFE_INLINE],
+    "img-src": ["blob:"],
+}
+# No avatars from gravatar.com in the admin: a third-party request that leaks staff
+# e-mail hashes, and an origin the policy would have to allow.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -84,7 +84,7 @@ def test_a_citizen_rates_a_service_from_a_phone(live_server, page, settings):
     assert (stored.age, stored.sex) == (29, "P")
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_missing_answer_is_pointed_out_on_the_phone(live_server, page, settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
     ServiceFactory(code="KK")

@@ -7,13 +7,17 @@ from feedback.importing import ImportRejected, import_file, validate
 
 class Command(BaseCommand):
     help = (
-        "Import paper or spreadsheet SKM forms from CSV. Columns: service, date (YYYY-MM-DD), "
+        "Import paper or spreadsheet SKM forms from CSV or .xlsx (first sheet). "
+        "Columns: service, date (YYYY-MM-DD), "
         "U1..U9 (1-4); optional age, sex (L/P), education, occupation, service_point, "
         "officer_nip, comment. All rows or none: a bad row rejects the whole file."
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV file (comma or semicolon separated, UTF-8)")
+        parser.add_argument(
+            "file",
+            help="CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Validate only; store nothing.")
         parser.add_argument(
             "--allow-duplicate",
@@ -28,7 +32,7 @@ class Command(BaseCommand):
         raw = path.read_bytes()
         try:
             if dry_run:
-                rows = validate(raw)
+                rows = validate(raw, filename=path.name)
                 self.stdout.write(self.style.SUCCESS(f"{len(rows)} rows valid; nothing stored."))
                 return
             batch = import_file(

@@ -1,0 +1,52 @@
+"""Error answers: the API's JSON error shape under /api/, the site's pages elsewhere.
+
+Django's handler400 and handler500 point here (portal/urls.py), so an error
+that escapes a view, or happens before one is reached, still answers an API
+client in JSON rather than with an HTML page.
+"""
+
+import logging
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+
+
+def is_api(request) -> bool:
+    return request.path_info.startswith("/api/")
+
+
+def json_error(message: str, status: int) -> JsonResponse:
+    """The shape every API error has (portal.api.exception_handler): ``{"message": ...}``."""
+    return JsonResponse(
+        {"message": str(message)}, status=status, json_dumps_params={"ensure_ascii": False}
+    )
+
+
+def refusal(request, message: str, status: int = 400):
+    """A 4xx a person or an API client understands: JSON under /api/, else a page."""
+    if is_api(request):
+        return json_error(message, status)
+    return render(request, "400.html", {"message": message}, status=status)
+
+
+def server_error_message() -> str:
+    return _("Terjadi kesalahan pada server; permintaan tidak diproses. Silakan coba lagi nanti.")
+
+
+def bad_request(request, exception=None):
+    """handler400: a malformed request (broken multipart, too large a body, ...)."""
+    return refusal(request, _("Permintaan tidak dapat dibaca."))
+
+
+def server_error(request):
+    """handler500. The page needs no database and no context processors: whatever
+    failed may be what they depend on."""
+    if is_api(request):
+        return json_error(server_error_message(), 500)
+    from django.http import HttpResponseServerError
+
+    return HttpResponseServerError(loader.get_template("500.html").render())

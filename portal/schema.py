@@ -1,0 +1,45 @@
+"""The OpenAPI schema says what the server does: every operation documents the
+errors it can answer, each in the one error shape (``{"message": ..., field: [...]}``).
+
+Every operation can answer 400: the edge (portal/edge.py) refuses NUL bytes and
+lone surrogates in any URL, and views refuse malformed parameters. Views list
+their other error codes in ``api_error_codes``; an operation that authenticates
+by token can also answer 401 (an unknown, expired or revoked token).
+Codes an ``@extend_schema`` already documents keep their own description.
+"""
+
+from drf_spectacular.openapi import AutoSchema
+
+DESCRIPTIONS = {
+    400: "Invalid input: a message, and field errors beside it. Also any request with a "
+    "NUL byte or a lone surrogate, or a JSON body too large or nested too deep. "
+    "Nothing is stored.",
+    401: "Missing, unknown, expired or revoked token.",
+    403: "Not allowed for this user.",
+    404: "Not found (an unknown code, or a page past the last).",
+    409: "Conflict.",
+    410: "Gone.",
+    429: "Rate limited; see Retry-After.",
+    503: "Temporarily unavailable.",
+}
+
+
+class PortalAutoSchema(AutoSchema):
+    def _error_codes(self) -> list[int]:
+        codes = {400, *getattr(self.view, "api_error_codes", ())}
+        if self.view.get_authenticators():
+            codes.add(401)
+        return sorted(codes)
+
+    def _get_response_bodies(self, direction="response"):
+        from feedback.api import MessageSerializer
+
+        responses = super()._get_response_bodies(direction)
+        if direction != "response":
+            return responses
+        for code in self._error_codes():
+            if str(code) not in responses:
+                body = self._get_response_for_code(MessageSerializer, str(code))
+                body["description"] = DESCRIPTIONS[code]
+                responses[str(code)] = body
+        return responses

@@ -1,0 +1,262 @@
+"""Hostile input: every case once found answering 500 now answers 4xx with a
+message, in the API's JSON shape under /api/ and as the friendly page on forms,
+and stores nothing. On the PostgreSQL pass of .ci/run the NUL cases are the ones
+that used to fail in the database itself."""
+
+import json
+
+import pytest
+from django.urls import get_resolver
+
+from feedback.forms import signed_start
+from feedback.models import Response
+from feedback.services import receipt_issue
+from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/feedback/"
+ALL_FOUR = {f"U{i}": 4 for i in range(1, 10)}
+
+
+@pytest.fixture
+def service():
+    service = ServiceFactory(code="KTP-EL")
+    ServicePointFactory(code="DUK-L1", unit=service.unit).services.add(service)
+    return service
+
+
+def post_raw(client, raw: str | bytes):
+    return client.post(URL, raw, content_type="application/json")
+
+
+def assert_json_refusal(res, status=400):
+    assert res.status_code == status, res.content[:300]
+    assert res["Content-Type"].startswith("application/json")
+    body = res.json()
+    assert isinstance(body["message"], str) and body["message"]
+    return body
+
+
+def assert_page_refusal(res):
+    assert res.status_code == 400
+    assert res["Content-Type"].startswith("text/html")
+    html = res.content.decode()
+    assert "Permintaan tidak dapat diproses" in html
+    assert "NUL" in html  # the reason, in words
+
+
+# --- types: served_on once reached a date comparison as whatever JSON held ----
+
+
+@pytest.mark.parametrize("served_on", [["2026-01-05"], 20260105, {"y": 2026}, True, False, 0])
+def test_served_on_of_the_wrong_type_is_a_field_error(client, service, served_on):
+    res = post_raw(
+        client, json.dumps({"service": "KTP-EL", "answers": ALL_FOUR, "served_on": served_on})
+    )
+    body = assert_json_refusal(res)
+    assert body["served_on"] == ["Tanggal harus berformat TTTT-BB-HH."]
+    assert Response.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("service", ["KTP-EL"]),
+        ("service_point", {"code": "DUK-L1"}),
+        ("service_point", 7),
+        ("receipt", ["X"]),
+        ("receipt", 12345678),
+        ("comment", ["teks"]),
+        ("comment", False),
+        ("respondent", ["L"]),
+        ("respondent", {"sex": ["L"]}),
+        ("respondent", {"education": {"a": 1}}),
+    ],
+)
+def test_any_field_of_the_wrong_type_is_a_400_not_a_500(client, service, field, value):
+    body = {"service": "KTP-EL", "answers": ALL_FOUR, field: value}
+    res = post_raw(client, json.dumps(body))
+    assert_json_refusal(res)
+    assert Response.objects.count() == 0
+
+
+# --- NUL bytes ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("field", ["service", "service_point", "receipt", "officer_nip", "comment"])
+def test_a_nul_byte_in_any_field_of_the_feedback_api_is_refused(client, service, field):
+    body = {"service": "KTP-EL", "answers": ALL_FOUR, field: "A\u0000B"}
+    res = post_raw(client, json.dumps(body))
+    body = assert_json_refusal(res)
+    assert "NUL" in body["message"]
+    assert Response.objects.count() == 0
+
+
+def test_a_nul_byte_in_an_answer_key_or_respondent_value_is_refused(client, service):
+    res = post_raw(client, json.dumps({"service": "KTP-EL", "answers": {"U\u00001": 4}}))
+    assert_json_refusal(res)
+    res = post_raw(
+        client,
+        json.dumps(
+            {"service": "KTP-EL", "answers": ALL_FOUR, "respondent": {"occupation": "\x00"}}
+        ),
+    )
+    assert_json_refusal(res)
+    assert Response.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/units/A%00/",
+        "/api/v1/services/A%00/",
+        "/api/v1/ikm/?service=A%00",
+        "/api/v1/ikm/?unit=A%00",
+        "/api/v1/ikm/?period=2026%00",
+        "/api/v1/ikm/table/?level=%00",
+        "/api/v1/units/?parent=%00",
+        "/api/v1/search/?q=%00",
+    ],
+)
+def test_a_nul_byte_in_an_api_url_is_a_json_400(client, service, url):
+    body = assert_json_refusal(client.get(url))
+    assert "NUL" in body["message"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/nilai/A%00/", "/loket/A%00/poster/", "/nilai/KTP-EL/?loket=%00", "/cari/?q=%00"],
+)
+def test_a_nul_byte_in_a_page_url_is_the_friendly_400_page(client, service, url):
+    assert_page_refusal(client.get(url))
+
+
+def test_a_nul_byte_in_the_web_forms_service_point_is_the_friendly_page(client, service):
+    data = {f"u{i}": "4" for i in range(1, 10)}
+    data.update({"served_on": "2026-01-05", "started": signed_start(), "service_point": "\x00"})
+    assert_page_refusal(client.post("/nilai/KTP-EL/", data))
+    assert Response.objects.count() == 0
+
+
+def test_a_nul_byte_in_any_web_form_field_is_the_friendly_page(client, service):
+    data = {f"u{i}": "4" for i in range(1, 10)}
+    data.update({"served_on": "2026-01-05", "started": signed_start(), "comment": "a\x00b"})
+    assert_page_refusal(client.post("/nilai/KTP-EL/", data))
+    assert Response.objects.count() == 0
+
+
+# --- lone surrogates and depth --------------------------------------------------
+
+
+def body_with(name: str, raw_json_value: str) -> str:
+    """A valid feedback body plus one member written as raw JSON text, so it can
+    hold escapes and nesting that json.dumps would never produce."""
+    return (
+        '{"service": "KTP-EL", "answers": '
+        + json.dumps(ALL_FOUR)
+        + f', "{name}": {raw_json_value}}}'
+    )
+
+
+def test_a_lone_surrogate_in_the_comment_is_refused(client, service):
+    body = assert_json_refusal(post_raw(client, body_with("comment", '"ok \\ud800 ok"')))
+    assert "surrogate" in body["message"]
+    assert Response.objects.count() == 0
+
+
+def test_a_surrogate_pair_is_an_ordinary_character_and_is_stored(client, service):
+    res = post_raw(client, body_with("comment", '"mantap \\ud83d\\udc4d"'))
+    assert res.status_code == 201
+    assert Response.objects.get().comment == "mantap \U0001f44d"
+
+
+def test_a_hundred_thousand_nested_brackets_are_refused(client, service):
+    body = assert_json_refusal(post_raw(client, "[" * 100_000))
+    assert "terlalu" in body["message"]
+
+
+def test_nesting_deeper_than_the_limit_is_refused_even_in_a_small_body(client, service, settings):
+    raw = body_with("respondent", "[" * 2_000 + "]" * 2_000)
+    body = assert_json_refusal(post_raw(client, raw))
+    assert "bersarang terlalu dalam" in body["message"]
+    assert str(settings.EDGE_JSON_MAX_DEPTH) in body["message"]
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(client, service):
+    comment = "[[[[" * 20 + '\\"{{{{' * 20
+    assert post_raw(client, body_with("comment", f'"{comment}"')).status_code == 201
+
+
+def test_a_body_that_is_not_json_is_a_json_400(client, service):
+    assert_json_refusal(post_raw(client, b"\xff\xfe{not json"))
+    assert_json_refusal(post_raw(client, "{"))
+
+
+# --- unhandled errors under /api/ -----------------------------------------------
+
+
+def test_an_unexpected_error_in_an_api_view_answers_the_json_error_shape(
+    client, service, monkeypatch
+):
+    def broken(**kwargs):
+        raise RuntimeError("database on fire")
+
+    monkeypatch.setattr("feedback.selectors.ikm_for", broken)
+    client.raise_request_exception = False
+    res = client.get("/api/v1/ikm/?service=KTP-EL")
+    body = assert_json_refusal(res, status=500)
+    assert "kesalahan pada server" in body["message"]
+    assert "fire" not in res.content.decode()
+
+
+def test_the_500_handler_answers_json_under_api_and_a_page_elsewhere(rf):
+    handler = get_resolver().resolve_error_handler(500)
+    res = handler(rf.get("/api/v1/units/"))
+    assert res.status_code == 500
+    assert json.loads(res.content)["message"]
+    res = handler(rf.get("/nilai/KTP-EL/"))
+    assert res.status_code == 500
+    assert res["Content-Type"].startswith("text/html")
+    assert "Terjadi kesalahan" in res.content.decode()
+
+
+def test_a_malformed_multipart_body_under_api_is_a_json_400(client, service):
+    res = client.post(URL, b"--x\r\nbroken", content_type="multipart/form-data; boundary=x")
+    assert_json_refusal(res, status=res.status_code)
+    assert 400 <= res.status_code < 500
+
+
+# --- no officer oracle ------------------------------------------------------------
+
+
+@pytest.fixture
+def officer(service):
+    return OfficerFactory(unit=service.unit)
+
+
+def test_the_public_api_refuses_officer_nip_alike_for_valid_and_unknown_nips(
+    client, service, officer
+):
+    answers = []
+    for nip in (officer.nip, "199001012015011001", "not-a-nip", "", None):
+        res = post_raw(
+            client, json.dumps({"service": "KTP-EL", "answers": ALL_FOUR, "officer_nip": nip})
+        )
+        assert res.status_code == 400
+        answers.append(res.content)
+    assert len(set(answers)) == 1  # nothing tells a valid NIP from an invalid one
+    assert officer.nip not in answers[0].decode()
+    assert "tanda terima" in json.loads(answers[0])["officer_nip"][0]
+    assert Response.objects.count() == 0
+
+
+def test_an_officer_is_still_attributed_through_a_receipt(client, service, officer):
+    receipt = receipt_issue(service=service, officer=officer)
+    res = post_raw(
+        client, json.dumps({"service": "KTP-EL", "answers": ALL_FOUR, "receipt": receipt.code})
+    )
+    assert res.status_code == 201
+    stored = Response.objects.get()
+    assert stored.officer == officer and stored.verified
+    assert officer.nip not in res.content.decode()

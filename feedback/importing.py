@@ -147,7 +147,9 @@ def validate(raw: bytes, *, max_errors: int = 100):
         row_errors = []
         data = _row_data(row, line, row_errors)
         try:
-            submissions.append((line, services.parse_submission(data)))
+            # Staff imports reach back to SKM_HISTORY_EARLIEST, not the public window.
+            earliest = services.history_earliest()
+            submissions.append((line, services.parse_submission(data, earliest=earliest)))
         except services.SubmissionInvalid as exc:
             for name, message in exc.flat():
                 if name in CODES and any(e.column == name for e in row_errors):

@@ -152,17 +152,20 @@ def invalid(errors: dict):
     return error_response(_("Data yang dikirim tidak valid."), **errors)
 
 
-def submit_feedback(request, data, *, kiosk=None, idempotency_key=None, channel=None):
+def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, channel=None):
     """One submission in the API's terms, for the JSON API and the kiosk's queue.
 
     Returns (status, body, headers). Order matters: every request counts as an
-    attempt; a repeat of a keyed submission is answered before the
+    attempt (before its body is even parsed: ``data`` None reads request.data
+    after counting); a repeat of a keyed submission is answered before the
     accepted-responses limit is looked at, so it costs nothing there; only a
     newly stored response is counted as accepted.
     """
     wait = ratelimits.count_attempt(request, kiosk=kiosk)
     if wait:
         return _too_many(wait)
+    if data is None:
+        data = request.data
     try:
         key = services.check_idempotency_key(idempotency_key)
         submission = services.parse_submission(data)
@@ -262,7 +265,6 @@ class FeedbackView(APIView):
             services.kiosk_seen(kiosk)
         code, body, headers = submit_feedback(
             request,
-            request.data,
             kiosk=kiosk,
             idempotency_key=request.headers.get("Idempotency-Key"),
         )

@@ -1,5 +1,8 @@
 """The kiosk keeps working when the network drops (real headless Chromium: Debian's
-/usr/bin/chromium driven by Playwright; no browser is downloaded)."""
+/usr/bin/chromium driven by Playwright; no browser is downloaded).
+
+Named to run after test_survey_form.py: live-server tests flush the database when
+they end, and that module's first test needs the home page the migrations create."""
 
 import datetime
 import os

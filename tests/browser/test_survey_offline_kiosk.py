@@ -93,6 +93,7 @@ def test_the_kiosk_keeps_answers_offline_and_sends_each_once_when_back_online(
     page.goto(live_server.url + "/kiosk/KTP-EL/")
     rate(page, [3] * 9)
     page.goto(live_server.url + "/kiosk/")
+    page.wait_for_function("document.body.dataset.queued === '3'")
     badge = page.locator("#kiosk-queue")
     assert badge.inner_text() == "Menunggu dikirim: 3"
     request_started.disconnect(count)

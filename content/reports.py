@@ -142,7 +142,12 @@ def pdf(page, snapshot) -> bytes:
             Paragraph(
                 f"<b>IKM {fmt(result['ikm'])}</b> &middot; mutu {result['mutu']} "
                 f"({result['kinerja']}) &middot; selang kepercayaan 95%: "
-                f"{fmt(result['ci95'][0])} - {fmt(result['ci95'][1])}",
+                + (
+                    f"{fmt(result['ci95'][0])} - {fmt(result['ci95'][1])}"
+                    if result.get("ci95")
+                    # Periods imported from a past report's tables have no spread.
+                    else "tidak tersedia (tabel laporan)"
+                ),
                 body,
             ),
         ]

@@ -2,9 +2,9 @@
 unit and Pemda pages, so every page shows the same figures the same way."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
-from feedback import selectors
+from feedback import ikm, selectors
 from feedback.models import Education, Occupation, ProfileMonth, Sex
 from feedback.periods import Period
 from feedback.skm import BY_CODE, CODES
@@ -20,6 +20,12 @@ KINERJA_LABELS = [
     gettext_noop("Kurang Baik"),
     gettext_noop("Tidak Baik"),
 ]
+# Where a result's respondents come from (ikm.Result.source), as the page says it.
+SOURCE_LABELS = {
+    ikm.SOURCE_RESPONDENTS: gettext_lazy("Respons warga di portal"),
+    ikm.SOURCE_REPORT: gettext_lazy("Tabel laporan SKM terdahulu (diimpor)"),
+    ikm.SOURCE_MIXED: gettext_lazy("Gabungan respons di portal dan tabel laporan terdahulu"),
+}
 # Printed labels of the stored profile codes (translated with the interface).
 PROFILE_LABELS = {
     "sex": dict(Sex.choices),
@@ -84,7 +90,10 @@ def results_context(target, request) -> dict:
         "adequacy": selectors.sample_adequacy(
             scope=scope, period=period, respondents=result.respondents
         ),
-        "trend": [{"period": p, "result": r} for p, r in trend],
+        "source_label": SOURCE_LABELS[result.source],
+        "trend": [
+            {"period": p, "result": r, "source_label": SOURCE_LABELS[r.source]} for p, r in trend
+        ],
         "trend_chart": charts.trend_points([(p.code, r.ikm) for p, r in trend]),
     }
     if not result.suppressed:
@@ -93,5 +102,9 @@ def results_context(target, request) -> dict:
             for c in CODES
         ]
         context["element_chart"] = charts.element_bars(result.nrr, result.weakest)
-        context["profile"] = profile_table(selectors.profile_for(scope=scope, period=period))
+        if result.source == ikm.SOURCE_RESPONDENTS:
+            context["profile"] = profile_table(selectors.profile_for(scope=scope, period=period))
+        else:
+            # A report's tables kept no profile; a partial one would mislead.
+            context["profile_unavailable"] = True
     return context

@@ -15,8 +15,6 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal.client_ip import client_ip
-
 from . import ratelimits, services
 from .models import Channel, Education, Kiosk, Occupation, Service, Unit
 from .skm import CODES, SCALE
@@ -163,7 +161,8 @@ class FeedbackCreatedSerializer(serializers.Serializer):
     id = serializers.CharField()
     verified = serializers.BooleanField()
     duplicate = serializers.BooleanField(
-        help_text="True when the same answers from the same client were already stored."
+        help_text="True when the same answers from this client were already stored "
+        "within FEEDBACK_DUPLICATE_MINUTES (the stored response is returned)."
     )
 
 
@@ -186,19 +185,75 @@ def invalid(errors: dict):
     return error_response(_("Data yang dikirim tidak valid."), **errors)
 
 
+def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, channel=None):
+    """One submission in the API's terms, for the JSON API and the kiosk's queue.
+
+    Returns (status, body, headers). Order matters: every request counts as an
+    attempt (before its body is even parsed: ``data`` None reads request.data
+    after counting); a repeat of a keyed submission is answered before the
+    accepted-responses limit is looked at, so it costs nothing there; only a
+    newly stored response is counted as accepted.
+    """
+    wait = ratelimits.count_attempt(request, kiosk=kiosk)
+    if wait:
+        return _too_many(wait)
+    if data is None:
+        data = request.data
+    try:
+        key = services.check_idempotency_key(idempotency_key)
+        submission = services.parse_submission(data)
+        outcome = ratelimits.submit_within_limits(
+            request,
+            submission,
+            channel=channel or (Channel.KIOSK if kiosk else Channel.API),
+            kiosk=kiosk,
+            key=key,
+        )
+    except services.SubmissionInvalid as exc:
+        return _error(_("Data yang dikirim tidak valid."), 400, **exc.errors)
+    except (services.ReceiptUsed, services.IdempotencyConflict) as exc:
+        return _error(exc, status.HTTP_409_CONFLICT)
+    except services.ReceiptExpired as exc:
+        return _error(exc, status.HTTP_410_GONE)
+    if isinstance(outcome, int):
+        return _too_many(outcome)
+    body = {
+        "id": str(outcome.response.public_id),
+        "verified": outcome.response.verified,
+        "duplicate": outcome.duplicate,
+    }
+    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
+    return status.HTTP_201_CREATED, body, headers
+
+
+def _error(message, code, *, headers=None, **fields):
+    return code, {"message": str(message), **fields}, headers or {}
+
+
 def _too_many(wait):
-    return error_response(
+    return _error(
         _("Terlalu banyak penilaian dari alamat ini. Coba lagi dalam %(s)d detik.") % {"s": wait},
         status.HTTP_429_TOO_MANY_REQUESTS,
         headers={"Retry-After": str(wait)},
     )
 
 
+IDEMPOTENCY_HELP = (
+    "Optional client-generated key (8-64 characters: letters, digits, '-' or '_'; a UUID "
+    "fits) that makes the request safe to repeat. The first request with a key stores the "
+    "response; a repeat with the same key and the same body answers the same 201 with the "
+    "same id (header Idempotent-Replayed: true) and stores and counts nothing; the same key "
+    "with a different body is a 409. Keys are remembered FEEDBACK_IDEMPOTENCY_DAYS (default "
+    "7) days, per kiosk for a kiosk key, otherwise in one public space."
+)
+
+
 class FeedbackView(APIView):
     """Submit one SKM response (PermenPANRB 14/2017): the nine elements U1..U9, 1..4.
 
     Send ``X-Kiosk-Key`` from a registered kiosk to be limited per kiosk rather than
-    per address. A valid ``receipt`` makes the response verified.
+    per address. A valid ``receipt`` makes the response verified. Send an
+    ``Idempotency-Key`` to make a retry safe: a repeat is answered, never stored twice.
     """
 
     authentication_classes = []
@@ -207,12 +262,28 @@ class FeedbackView(APIView):
 
     @extend_schema(
         request=FeedbackRequestSerializer,
-        parameters=[OpenApiParameter("X-Kiosk-Key", str, OpenApiParameter.HEADER, required=False)],
+        parameters=[
+            OpenApiParameter("X-Kiosk-Key", str, OpenApiParameter.HEADER, required=False),
+            OpenApiParameter(
+                "Idempotency-Key",
+                str,
+                OpenApiParameter.HEADER,
+                required=False,
+                description=IDEMPOTENCY_HELP,
+            ),
+        ],
         responses={
             201: FeedbackCreatedSerializer,
-            400: OpenApiResponse(MessageSerializer, description="Field errors; nothing stored."),
+            400: OpenApiResponse(
+                MessageSerializer,
+                description="Field errors (or a malformed Idempotency-Key); nothing stored.",
+            ),
             403: OpenApiResponse(MessageSerializer, description="Unknown kiosk key."),
-            409: OpenApiResponse(MessageSerializer, description="Receipt already used."),
+            409: OpenApiResponse(
+                MessageSerializer,
+                description="Receipt already used, or Idempotency-Key already used with "
+                "a different body.",
+            ),
             410: OpenApiResponse(MessageSerializer, description="Receipt expired."),
             429: OpenApiResponse(MessageSerializer, description="Rate limited; see Retry-After."),
         },
@@ -224,40 +295,16 @@ class FeedbackView(APIView):
             kiosk = Kiosk.for_key(kiosk_key)
             if kiosk is None:
                 return error_response(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
-        wait = ratelimits.count_attempt(request, kiosk=kiosk)
-        if wait:
-            return _too_many(wait)
-
-        data = request.data
-        receipt_code = data.get("receipt") if isinstance(data, dict) else None
-        receipt_code = receipt_code if isinstance(receipt_code, str) else None
-        wait = ratelimits.accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
-        if wait:
-            return _too_many(wait)
-        try:
-            submission = services.parse_submission(data)
-            response, created = services.response_submit(
-                submission,
-                channel=Channel.KIOSK if kiosk else Channel.API,
-                kiosk=kiosk,
-                ip=client_ip(request),
-            )
-        except services.SubmissionInvalid as exc:
-            return invalid(exc.errors)
-        except services.ReceiptUsed as exc:
-            return error_response(exc, status.HTTP_409_CONFLICT)
-        except services.ReceiptExpired as exc:
-            return error_response(exc, status.HTTP_410_GONE)
-        if created:
-            ratelimits.record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
-        return ApiResponse(
-            {
-                "id": str(response.public_id),
-                "verified": response.verified,
-                "duplicate": not created,
-            },
-            status=status.HTTP_201_CREATED,
+            services.kiosk_seen(kiosk)
+        code, body, headers = submit_feedback(
+            request,
+            kiosk=kiosk,
+            idempotency_key=request.headers.get("Idempotency-Key"),
         )
+        response = ApiResponse(body, status=code)
+        for name, value in headers.items():
+            response[name] = value
+        return response
 
 
 class ReceiptRequestSerializer(serializers.Serializer):

@@ -44,6 +44,12 @@ IkmSerializer = inline_serializer(
         "mutu": serializers.CharField(allow_null=True),
         "kinerja": serializers.CharField(allow_null=True),
         "ci95": serializers.ListField(child=serializers.FloatField(), allow_null=True),
+        "source": serializers.ChoiceField(
+            choices=["responden", "laporan", "campuran"],
+            help_text="Where the respondents come from: the portal's responses (responden), "
+            "tables imported from past reports (laporan), or both (campuran). ci95 is null "
+            "whenever a report table is part of the result.",
+        ),
     },
 )
 
@@ -108,6 +114,7 @@ CSV_COLUMNS = [
     "kinerja",
     "ci95_low",
     "ci95_high",
+    "source",
 ]
 
 
@@ -131,6 +138,7 @@ def ranking_rows(period, level):
             "kinerja": result.kinerja,
             "ci95_low": ci[0],
             "ci95_high": ci[1],
+            "source": result.source,
         }
 
 

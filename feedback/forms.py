@@ -1,6 +1,7 @@
 """The citizen's survey form (web, QR and kiosk share it)."""
 
 import datetime
+import uuid
 
 from django import forms
 from django.conf import settings
@@ -17,6 +18,10 @@ FILL_SALT = "feedback.form.started"
 
 def signed_start() -> str:
     return signing.TimestampSigner(salt=FILL_SALT).sign(str(int(timezone.now().timestamp())))
+
+
+def new_idempotency_key() -> str:
+    return str(uuid.uuid4())
 
 
 class SurveyForm(forms.Form):
@@ -59,6 +64,9 @@ class SurveyForm(forms.Form):
     )
     service_point = forms.CharField(required=False, widget=forms.HiddenInput)
     started = forms.CharField(widget=forms.HiddenInput)
+    # Generated into each form shown, so a double click, a resent form or a
+    # browser's retry stores the response once (services.submit_once).
+    idempotency_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
     website = forms.CharField(required=False, label=_("Jangan diisi"))
 
@@ -74,6 +82,7 @@ class SurveyForm(forms.Form):
             )
             self.fields[element.field].element = element
         self.fields["started"].initial = signed_start()
+        self.fields["idempotency_key"].initial = new_idempotency_key()
 
     def element_fields(self):
         return [self[e.field] for e in ELEMENTS]

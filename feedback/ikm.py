@@ -41,11 +41,14 @@ def round2(value) -> Decimal:
     return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
-def nrr(answer_sum: int, answer_count: int) -> Fraction:
-    """Nilai rata-rata of one element: sum of answers / number of answers."""
+def nrr(answer_sum, answer_count: int) -> Fraction:
+    """Nilai rata-rata of one element: sum of answers / number of answers.
+
+    The sum is an int, or a Fraction/Decimal where a report's table kept only
+    NRR x respondents."""
     if answer_count <= 0:
         raise ValueError("NRR needs at least one answer")
-    return Fraction(answer_sum, answer_count)
+    return Fraction(answer_sum) / answer_count
 
 
 def ikm_from_nrr(nrr_by_element: dict[str, Fraction]) -> Fraction:
@@ -96,9 +99,20 @@ def ci95(*, count: int, total_sum: int, total_sq_sum: int) -> tuple[float, float
     return (max(25.0, round(centre - half, 2)), min(100.0, round(centre + half, 2)))
 
 
+# Where a result's respondents come from: the portal's own responses, the
+# tables of past reports (import_skm_tables), or both (a year with imported quarters).
+SOURCE_RESPONDENTS = "responden"
+SOURCE_REPORT = "laporan"
+SOURCE_MIXED = "campuran"
+
+
 @dataclass(frozen=True)
 class Result:
-    """Figures for one scope and period; ``None`` everywhere when suppressed."""
+    """Figures for one scope and period; ``None`` everywhere when suppressed.
+
+    ``source`` says where the respondents come from; the confidence interval
+    needs each respondent's answers, so it is None as soon as a report's table
+    is part of the result."""
 
     respondents: int
     suppressed: bool
@@ -108,6 +122,7 @@ class Result:
     kinerja: str | None
     ci95: tuple[float, float] | None
     ikm_exact: Fraction | None = None
+    source: str = SOURCE_RESPONDENTS
 
     def as_dict(self) -> dict:
         """The public figures as plain JSON (API, frozen reports)."""
@@ -120,6 +135,7 @@ class Result:
             "kinerja": self.kinerja,
             "ci95": list(self.ci95) if self.ci95 else None,
             "weakest": self.weakest,
+            "source": self.source,
         }
 
     @property
@@ -132,16 +148,27 @@ class Result:
         return [code for code, value in ranked if value <= cutoff][:3]
 
 
+def source_of(count: int, reported: int) -> str:
+    if not reported:
+        return SOURCE_RESPONDENTS
+    return SOURCE_REPORT if reported >= count else SOURCE_MIXED
+
+
 def result(
     *,
     count: int,
-    sums: dict[str, int],
+    sums: dict,
     total_sq_sum: int,
     minimum: int,
+    reported: int = 0,
 ) -> Result:
-    """Everything the public sees for one scope and period, from rollup sums."""
+    """Everything the public sees for one scope and period, from rollup sums.
+
+    ``count`` and ``sums`` include the ``reported`` respondents of report tables
+    (whose answer sums may be fractional: NRR x respondents)."""
+    source = source_of(count, reported)
     if count < max(minimum, 1):
-        return Result(count, True, None, None, None, None, None)
+        return Result(count, True, None, None, None, None, None, source=source)
     nrrs = {code: nrr(total, count) for code, total in sums.items()}
     exact = ikm_from_nrr(nrrs)
     band = band_for(exact)
@@ -152,6 +179,11 @@ def result(
         ikm=float(round2(exact)),
         mutu=band.mutu,
         kinerja=band.kinerja,
-        ci95=ci95(count=count, total_sum=sum(sums.values()), total_sq_sum=total_sq_sum),
+        ci95=(
+            None
+            if reported
+            else ci95(count=count, total_sum=sum(sums.values()), total_sq_sum=total_sq_sum)
+        ),
         ikm_exact=exact,
+        source=source,
     )

@@ -131,7 +131,11 @@ def validate(raw: bytes, *, filename: str = "", max_errors: int = 100):
         row_errors = []
         data = _row_data(row, line, row_errors)
         try:
-            submissions.append((line, services.parse_submission(data, officer_by_nip=True)))
+            # Staff imports reach back to SKM_HISTORY_EARLIEST, not the public window.
+            earliest = services.history_earliest()
+            submissions.append(
+                (line, services.parse_submission(data, earliest=earliest, officer_by_nip=True))
+            )
         except services.SubmissionInvalid as exc:
             for name, message in exc.flat():
                 if name in CODES and any(e.column == name for e in row_errors):

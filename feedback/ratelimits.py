@@ -14,6 +14,8 @@ The client address is portal.client_ip.client_ip (RATELIMIT_IP_META_KEY).
 from django.conf import settings
 from django_ratelimit.core import get_usage
 
+from portal.client_ip import client_ip
+
 ATTEMPTS_GROUP = "feedback-attempts"
 ACCEPTED_GROUP = "feedback-accepted"
 
@@ -64,3 +66,36 @@ def accepted_wait(request, *, kiosk=None, receipt_code=None) -> int | None:
 def record_accepted(request, *, kiosk=None, receipt_code=None) -> None:
     key, rate = _scope(kiosk, receipt_code)
     get_usage(request, group=ACCEPTED_GROUP, key=_key(key), rate=rate, increment=True)
+
+
+def submit_within_limits(request, submission, *, channel, kiosk=None, key=None):
+    """Store a parsed submission under the accepted-responses limit: the one path
+    of the web form, the kiosk and the API.
+
+    Returns a services.Outcome, or the seconds to wait when limited. A repeat of
+    a keyed submission is answered before the limit is looked at and is never
+    counted; only a newly stored response counts as accepted. Raises what
+    services raise (SubmissionInvalid, ReceiptUsed, ReceiptExpired,
+    IdempotencyConflict).
+    """
+    from . import services
+
+    receipt_code = submission.receipt.code if submission.receipt else None
+    outcome = services.find_replay(submission, key=key, kiosk=kiosk) if key else None
+    if outcome is not None:
+        return outcome
+    wait = accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
+    if wait:
+        return wait
+    if key:
+        outcome = services.submit_once(
+            submission, key=key, channel=channel, kiosk=kiosk, ip=client_ip(request)
+        )
+    else:
+        response, created = services.response_submit(
+            submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
+        )
+        outcome = services.Outcome(response, created, replayed=False, duplicate=not created)
+    if outcome.created:
+        record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
+    return outcome

@@ -1,16 +1,33 @@
 """Reads of the domain core. Results come from rollups, never from raw responses,
-so a page costs the same at a thousand responses or ten million."""
+so a page costs the same at a thousand responses or ten million.
+
+Periods imported from past reports' tables (models.ReportedPeriod) are added to
+the rollups here. A table counts in every period that contains it whole: a
+2024-Q2 table counts in 2024-Q2, 2024-S1 and 2024, never in a month or in a
+quarter of a semester table (a table cannot be split). A year made of imported
+quarters and months of the portal's own responses adds the answer sums and the
+respondents of both, as if all had been one survey.
+"""
 
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass
+from fractions import Fraction
 from functools import cached_property
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 
 from . import ikm
-from .models import Population, ProfileMonth, Response, Service, ServiceMonth, Unit
+from .models import (
+    Population,
+    ProfileMonth,
+    ReportedPeriod,
+    Response,
+    Service,
+    ServiceMonth,
+    Unit,
+)
 from .periods import Period
 from .skm import CODES
 
@@ -80,29 +97,47 @@ def public_minimum() -> int:
     return settings.SKM_PUBLIC_MIN_RESPONDENTS
 
 
+def _reported_within(period: Period) -> Q:
+    """Report tables that lie wholly inside ``period``."""
+    return Q(start__gte=period.start, end__lte=period.end)
+
+
 def ikm_for(*, scope: Scope, period: Period, minimum: int | None = None) -> ikm.Result:
     """IKM, NRR per element, band and confidence interval for one scope and period.
 
     Suppressed (figures None) below ``minimum`` respondents, the public minimum
-    unless given.
+    unless given. Report tables inside the period are added (``source`` says so).
     """
     minimum = public_minimum() if minimum is None else minimum
     totals = ServiceMonth.objects.filter(scope.month_filter(), _in_period(period)).aggregate(
         n=Sum("respondents"), sq=Sum("total_sq_sum"), **{f: Sum(f) for f in FIELDS}
     )
-    count = totals["n"] or 0
+    reported = ReportedPeriod.objects.filter(
+        scope.month_filter(), _reported_within(period)
+    ).aggregate(n=Sum("respondents"), **{f: Sum(f) for f in FIELDS})
+    return _result(totals, reported, minimum)
+
+
+def _result(totals: dict, reported: dict, minimum: int) -> ikm.Result:
+    """ikm.result over rollup sums plus report-table sums (either may be empty)."""
+    extra = reported["n"] or 0
     return ikm.result(
-        count=count,
-        sums={code: totals[code.lower()] or 0 for code in CODES},
+        count=(totals["n"] or 0) + extra,
+        sums={
+            code: (totals[code.lower()] or 0) + Fraction(reported[code.lower()] or 0)
+            for code in CODES
+        },
         total_sq_sum=totals["sq"] or 0,
         minimum=minimum,
+        reported=extra,
     )
 
 
 def ikm_trend(*, scope: Scope, period: Period, count: int = 6) -> list[tuple[Period, ikm.Result]]:
     """The result for ``period`` and the ``count - 1`` periods of its kind before it.
 
-    One query: monthly sums over the whole window, added up per period here.
+    Two queries: monthly sums and report tables over the whole window, added up
+    per period here.
     """
     periods = [*period.previous(count - 1), period]
     first, last = periods[0], periods[-1]
@@ -120,15 +155,24 @@ def ikm_trend(*, scope: Scope, period: Period, count: int = 6) -> list[tuple[Per
             if p.year == row["year"] and p.first_month <= row["month"] <= p.last_month:
                 for key in ("n", "sq", *FIELDS):
                     totals[p.code][key] += row[key] or 0
+    reported = defaultdict(lambda: defaultdict(int))
+    tables = ReportedPeriod.objects.filter(
+        scope.month_filter(), start__gte=first.start, end__lte=last.end
+    ).values("start", "end", "respondents", *FIELDS)
+    for table in tables:
+        for p in periods:
+            if p.start <= table["start"] and table["end"] <= p.end:
+                reported[p.code]["n"] += table["respondents"]
+                for f in FIELDS:
+                    reported[p.code][f] += Fraction(table[f])
     minimum = public_minimum()
     return [
         (
             p,
-            ikm.result(
-                count=totals[p.code]["n"],
-                sums={code: totals[p.code][code.lower()] for code in CODES},
-                total_sq_sum=totals[p.code]["sq"],
-                minimum=minimum,
+            _result(
+                {key: totals[p.code][key] for key in ("n", "sq", *FIELDS)},
+                {key: reported[p.code][key] for key in ("n", *FIELDS)},
+                minimum,
             ),
         )
         for p in periods
@@ -136,7 +180,9 @@ def ikm_trend(*, scope: Scope, period: Period, count: int = 6) -> list[tuple[Per
 
 
 def profile_for(*, scope: Scope, period: Period) -> dict[str, list[tuple[str, int]]]:
-    """Respondent profile: for each dimension, (value, count) pairs, largest first."""
+    """Respondent profile: for each dimension, (value, count) pairs, largest first.
+
+    From the portal's own responses only: report tables kept no profile."""
     rows = (
         ProfileMonth.objects.filter(scope.month_filter(), _in_period(period))
         .values("dimension", "value")
@@ -191,7 +237,8 @@ def latest_period_with_data(today: datetime.date | None = None) -> Period:
         return candidate
     last = ServiceMonth.objects.order_by("-year", "-month").first()
     if last is None:
-        return candidate
+        table = ReportedPeriod.objects.order_by("-end").first()
+        return Period.quarter_of(table.end) if table else candidate
     return Period.quarter_of(datetime.date(last.year, last.month, 1))
 
 

@@ -4,10 +4,12 @@ are the same wherever a response comes from."""
 
 import datetime
 import hashlib
+import json
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,10 +18,12 @@ from .masking import mask_personal_data
 from .models import (
     CommentStatus,
     Education,
+    IdempotencyKey,
     Kiosk,
     Occupation,
     Officer,
     Receipt,
+    ReportedPeriod,
     Response,
     Service,
     ServicePoint,
@@ -31,8 +35,16 @@ from .skm import CODES, SCALE
 
 COMMENT_MAX_LENGTH = 2000
 AGE_RANGE = (10, 110)
-# Paper forms can be entered late, but not about services from years ago.
+# The public channels' window: a citizen rates a recent service. Staff imports reach
+# back to SKM_HISTORY_EARLIEST instead (history_earliest).
 SERVED_ON_MAX_AGE_DAYS = 400
+# Idempotency keys: what a client may send (a UUID fits).
+IDEMPOTENCY_KEY_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def history_earliest() -> datetime.date:
+    """The earliest date of service a staff import accepts (SKM_HISTORY_EARLIEST)."""
+    return datetime.date.fromisoformat(str(settings.SKM_HISTORY_EARLIEST))
 
 
 class SubmissionInvalid(Exception):
@@ -65,6 +77,10 @@ class ReceiptExpired(Exception):
     """The receipt is past its validity (HTTP 410)."""
 
 
+class IdempotencyConflict(Exception):
+    """The idempotency key was already used for a different submission (HTTP 409)."""
+
+
 @dataclass
 class Submission:
     service: Service
@@ -78,6 +94,9 @@ class Submission:
     service_point: ServicePoint | None = None
     receipt: Receipt | None = None
     officer: Officer | None = None
+    # False when the date defaulted to today: a retry sent the next day is then
+    # still the same submission (submission_digest).
+    served_on_given: bool = True
 
 
 def _is_int(value) -> bool:
@@ -86,7 +105,11 @@ def _is_int(value) -> bool:
 
 
 def parse_submission(
-    data: dict, *, today: datetime.date | None = None, officer_by_nip: bool = False
+    data: dict,
+    *,
+    today: datetime.date | None = None,
+    earliest: datetime.date | None = None,
+    officer_by_nip: bool = False,
 ) -> Submission:
     """Validate one response in the contract's shape; raise SubmissionInvalid.
 
@@ -98,6 +121,11 @@ def parse_submission(
     Values arrive from JSON as anything at all (a list where a date belongs, an
     object where a code belongs): every value's type is checked before it is used,
     so a wrong type is a field error, never a server error.
+
+    The date of service must lie within the public window (SERVED_ON_MAX_AGE_DAYS)
+    or, for staff imports, on or after ``earliest``; and not in a period of the
+    service already counted from a report's table (ReportedPeriod), which would
+    count that period twice.
 
     ``officer_nip`` is read only with ``officer_by_nip`` (the paper import, run by
     staff). From citizens an officer is attributed through a receipt or the
@@ -184,7 +212,8 @@ def parse_submission(
             profile[name] = value
 
     served_on = data.get("served_on")
-    if served_on in (None, ""):
+    served_on_given = served_on not in (None, "")
+    if not served_on_given:
         served_on = today
     elif isinstance(served_on, str):
         try:
@@ -198,11 +227,30 @@ def parse_submission(
         served_on = today
     elif served_on > today:
         error("served_on", _("Tanggal dilayani tidak boleh di masa depan."))
-    elif (today - served_on).days > SERVED_ON_MAX_AGE_DAYS:
+    elif earliest is not None and served_on < earliest:
+        error(
+            "served_on",
+            _("Tanggal dilayani sebelum %(d)s, tanggal paling awal yang diterima.")
+            % {"d": earliest.isoformat()},
+        )
+    elif earliest is None and (today - served_on).days > SERVED_ON_MAX_AGE_DAYS:
         error(
             "served_on",
             _("Tanggal dilayani lebih dari %(d)d hari yang lalu.") % {"d": SERVED_ON_MAX_AGE_DAYS},
         )
+    elif service is not None:
+        reported = ReportedPeriod.objects.filter(
+            service=service, start__lte=served_on, end__gte=served_on
+        ).first()
+        if reported is not None:
+            error(
+                "served_on",
+                _(
+                    "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
+                    "respons per responden pada periode itu akan terhitung dua kali."
+                )
+                % {"s": service.code, "p": reported.period},
+            )
 
     point = _lookup_point(data.get("service_point"), service, error)
 
@@ -239,6 +287,7 @@ def parse_submission(
         service_point=point,
         receipt=receipt,
         officer=officer,
+        served_on_given=served_on_given,
         **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
     )
 
@@ -312,11 +361,14 @@ def response_submit(
     kiosk: Kiosk | None = None,
     ip: str | None = None,
     import_batch=None,
+    duplicate_rule: bool = True,
 ) -> tuple[Response, bool]:
     """Store a validated response durably; returns (response, created).
 
     A repeat of the same answers from the same client for the same service
-    within FEEDBACK_DUPLICATE_MINUTES returns the stored one (created=False).
+    within FEEDBACK_DUPLICATE_MINUTES returns the stored one (created=False),
+    unless ``duplicate_rule`` is off (submit_once turns it off for a kiosk's keyed
+    submissions: there, identical answers are honest citizens in a queue).
     A receipt is locked, checked and consumed in the same transaction, so two
     concurrent uses cannot both succeed.
     """
@@ -339,7 +391,7 @@ def response_submit(
             receipt = None
 
         fingerprint = _fingerprint(sub, client) if client else ""
-        if fingerprint and receipt is None:
+        if fingerprint and receipt is None and duplicate_rule:
             window = now - datetime.timedelta(minutes=settings.FEEDBACK_DUPLICATE_MINUTES)
             existing = Response.objects.filter(
                 fingerprint=fingerprint, submitted_at__gte=window
@@ -375,6 +427,130 @@ def response_submit(
         )
         rollups.record(response)
     return response, True
+
+
+# --- Idempotent submissions ------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    """What a submission with an idempotency key did. ``duplicate`` is what the
+    first request answered, so a repeat answers exactly the same."""
+
+    response: Response
+    created: bool
+    replayed: bool
+    duplicate: bool
+
+
+def check_idempotency_key(raw) -> str | None:
+    """The key as sent, None when absent; SubmissionInvalid when malformed."""
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str) or not IDEMPOTENCY_KEY_PATTERN.match(raw):
+        raise SubmissionInvalid(
+            {
+                "idempotency_key": [
+                    _(
+                        "Idempotency-Key harus 8 sampai 64 karakter: huruf, angka, "
+                        "tanda '-' atau '_' (misalnya sebuah UUID)."
+                    )
+                ]
+            }
+        )
+    return raw
+
+
+def idempotency_scope(kiosk: Kiosk | None) -> str:
+    """Keys are per kiosk for kiosks, one public space for everything else
+    (models.IdempotencyKey explains why)."""
+    return f"kiosk:{kiosk.pk}" if kiosk is not None else "public"
+
+
+def submission_digest(sub: Submission) -> str:
+    """sha256 of the canonical parsed submission: the same answers sent as JSON,
+    as a form or with the keys in another order give the same digest."""
+    canonical = {
+        "service": sub.service.code,
+        "answers": {code: sub.answers[code] for code in CODES},
+        "served_on": sub.served_on.isoformat() if sub.served_on_given else None,
+        "comment": sub.comment,
+        "respondent": [sub.age, sub.sex, sub.education, sub.occupation],
+        "service_point": sub.service_point.code if sub.service_point else None,
+        "receipt": sub.receipt.code if sub.receipt else None,
+        "officer": sub.officer.nip if sub.officer else None,
+    }
+    raw = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _replay(record: IdempotencyKey, digest: str) -> Outcome:
+    if record.body_hash != digest:
+        raise IdempotencyConflict(
+            _(
+                "Idempotency-Key ini sudah dipakai untuk penilaian dengan isi lain. "
+                "Buat kunci baru untuk setiap penilaian."
+            )
+        )
+    return Outcome(record.response, created=False, replayed=True, duplicate=record.duplicate)
+
+
+def find_replay(sub: Submission, *, key: str, kiosk: Kiosk | None = None) -> Outcome | None:
+    """The stored outcome when this key was used before (IdempotencyConflict when
+    with another body), else None. Callers ask before the rate limits, so a repeat
+    never counts against the accepted-responses limit."""
+    record = (
+        IdempotencyKey.objects.filter(
+            scope=idempotency_scope(kiosk), key=key, response__isnull=False
+        )
+        .select_related("response")
+        .first()
+    )
+    return _replay(record, submission_digest(sub)) if record else None
+
+
+def submit_once(
+    sub: Submission, *, key: str, channel: str, kiosk: Kiosk | None = None, ip: str | None = None
+) -> Outcome:
+    """response_submit guarded by an idempotency key.
+
+    The key row is inserted first, in the same transaction as the response: a
+    concurrent request with the same key waits on the unique constraint and,
+    once the first commits, finds its row and replays it; if the first rolls
+    back (a used receipt, say), nothing of it remains.
+    """
+    scope, digest = idempotency_scope(kiosk), submission_digest(sub)
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                record = IdempotencyKey.objects.create(scope=scope, key=key, body_hash=digest)
+        except IntegrityError:
+            record = IdempotencyKey.objects.select_related("response").get(scope=scope, key=key)
+            return _replay(record, digest)
+        response, created = response_submit(
+            sub, channel=channel, kiosk=kiosk, ip=ip, duplicate_rule=kiosk is None
+        )
+        record.response = response
+        record.duplicate = not created
+        record.save(update_fields=["response", "duplicate"])
+    return Outcome(response, created=created, replayed=False, duplicate=not created)
+
+
+def purge_idempotency_keys(*, now=None) -> int:
+    """Forget idempotency keys older than FEEDBACK_IDEMPOTENCY_DAYS; a repeat sent
+    after that is a new submission."""
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=settings.FEEDBACK_IDEMPOTENCY_DAYS)
+    deleted, _by_model = IdempotencyKey.objects.filter(created_at__lt=cutoff).delete()
+    return deleted
+
+
+def kiosk_seen(kiosk: Kiosk, *, now=None) -> None:
+    """Note a request from the kiosk: one UPDATE at most once a minute per device."""
+    now = now or timezone.now()
+    if kiosk.last_seen_at is None or now - kiosk.last_seen_at >= datetime.timedelta(minutes=1):
+        Kiosk.objects.filter(pk=kiosk.pk).update(last_seen_at=now)
+        kiosk.last_seen_at = now
 
 
 def receipt_issue(

@@ -1,16 +1,19 @@
 """Citizen-facing pages of the survey: the web/QR form, posters, and the kiosk."""
 
+import json
+
 import segno
-from django.http import Http404
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
-
-from portal.client_ip import client_ip
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from . import ratelimits, selectors, services
-from .forms import SurveyForm
+from .forms import SurveyForm, new_idempotency_key
 from .models import Channel, Kiosk, Service, ServicePoint
 from .skm import ELEMENTS
 
@@ -41,16 +44,16 @@ def _add_service_errors(form, exc):
         )
 
 
-def _submit(request, form, data: dict, *, channel, kiosk=None):
-    """Store the response; on rejection put the reasons on the form and return None."""
-    receipt_code = data.get("receipt")
-    wait = ratelimits.accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
-    if wait:
-        return wait
+def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
+    """Store the response; on rejection put the reasons on the form and return None.
+
+    Returns the stored (or, for a repeated key, the earlier) response, or the
+    seconds to wait when rate limited."""
     try:
+        key = services.check_idempotency_key(key)
         submission = services.parse_submission(data)
-        response, created = services.response_submit(
-            submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
+        outcome = ratelimits.submit_within_limits(
+            request, submission, channel=channel, kiosk=kiosk, key=key
         )
     except services.SubmissionInvalid as exc:
         _add_service_errors(form, exc)
@@ -58,9 +61,16 @@ def _submit(request, form, data: dict, *, channel, kiosk=None):
     except (services.ReceiptUsed, services.ReceiptExpired) as exc:
         form.add_error("receipt" if "receipt" in form.fields else None, str(exc))
         return None
-    if created:
-        ratelimits.record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
-    return response
+    except services.IdempotencyConflict:
+        form.add_error(
+            None,
+            _(
+                "Formulir ini sudah dikirim sebelumnya dengan jawaban lain; penilaian yang "
+                "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
+            ),
+        )
+        return None
+    return outcome if isinstance(outcome, int) else outcome.response
 
 
 def _service_point_for(service, code):
@@ -105,7 +115,13 @@ def rate(request, code):
         if form.is_valid():
             data = form.submission_data(service.code)
             data["service_point"] = point.code if point else None
-            result = _submit(request, form, data, channel=Channel.QR if point else Channel.WEB)
+            result = _submit(
+                request,
+                form,
+                data,
+                channel=Channel.QR if point else Channel.WEB,
+                key=form.cleaned_data.get("idempotency_key"),
+            )
             if isinstance(result, int):
                 return rate_limited(request, result)
             if result is not None:
@@ -166,26 +182,45 @@ def poster(request, code):
 
 
 def _kiosk(request):
-    return Kiosk.for_key(request.COOKIES.get(KIOSK_COOKIE))
+    kiosk = Kiosk.for_key(request.COOKIES.get(KIOSK_COOKIE))
+    if kiosk is not None:
+        services.kiosk_seen(kiosk)
+    return kiosk
+
+
+def _kiosk_render(request, template, context=None, status=200):
+    """Every kiosk screen: what the kiosk's script needs to know rides along."""
+    context = {
+        "sync_seconds": settings.KIOSK_SYNC_SECONDS,
+        # Only a screen fetched with GET may be kept for offline use.
+        "cacheable": request.method == "GET" and status == 200,
+        **(context or {}),
+    }
+    return render(request, template, context, status=status)
 
 
 def kiosk_home(request):
     kiosk = _kiosk(request)
     if kiosk is None:
-        return render(request, "feedback/kiosk/not_activated.html", status=403)
+        return _kiosk_render(request, "feedback/kiosk/not_activated.html", status=403)
     offered = list(services.services_at(kiosk.service_point))
     if len(offered) == 1:
         return redirect("feedback:kiosk_rate", code=offered[0].code)
-    return render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
+    return _kiosk_render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
 
 
 @require_http_methods(["GET", "POST"])
 def kiosk_rate(request, code):
     """One question per screen. Answers so far travel in hidden fields, so the kiosk
-    needs no session and no JavaScript; a reload starts over."""
+    needs no session and no JavaScript; a reload starts over. The idempotency key
+    is made on the first screen and travels with the answers, so a double tap on
+    "Kirim" stores one response.
+
+    With JavaScript (static/js/kiosk.js) the first screen carries every question
+    (``questions``) and the steps run on the device, so the kiosk works offline."""
     kiosk = _kiosk(request)
     if kiosk is None:
-        return render(request, "feedback/kiosk/not_activated.html", status=403)
+        return _kiosk_render(request, "feedback/kiosk/not_activated.html", status=403)
     service = get_object_or_404(Service, code=code.upper(), is_active=True)
     if not services.point_serves(kiosk.service_point, service):
         raise Http404(_("Layanan ini tidak dilayani di loket kiosk ini."))
@@ -214,7 +249,14 @@ def kiosk_rate(request, code):
             "comment": request.POST.get("comment", ""),
             "service_point": kiosk.service_point.code,
         }
-        result = _submit(request, form, data, channel=Channel.KIOSK, kiosk=kiosk)
+        result = _submit(
+            request,
+            form,
+            data,
+            channel=Channel.KIOSK,
+            kiosk=kiosk,
+            key=request.POST.get("idempotency_key"),
+        )
         if isinstance(result, int):
             return rate_limited(request, result, template="feedback/kiosk/rate_limited.html")
         if result is not None:
@@ -222,7 +264,7 @@ def kiosk_rate(request, code):
         error = " ".join(str(e) for errs in form.errors.values() for e in errs)
 
     element = ELEMENTS[step] if step < len(ELEMENTS) else None
-    return render(
+    return _kiosk_render(
         request,
         "feedback/kiosk/step.html",
         {
@@ -234,8 +276,27 @@ def kiosk_rate(request, code):
             "step": step + 1,
             "total": len(ELEMENTS),
             "error": error,
+            "idempotency_key": request.POST.get("idempotency_key") or new_idempotency_key(),
+            "questions": _questions_json() if request.method == "GET" else None,
         },
         status=400 if error else 200,
+    )
+
+
+def _questions_json() -> str:
+    """The nine questions for the kiosk's script, in the interface language."""
+    return json.dumps(
+        [
+            {
+                "code": e.code,
+                "field": e.field,
+                "question": str(e.question),
+                "question_en": e.question_en,
+                "choices": [[v, str(label), label_en] for v, label, label_en in e.choices()],
+            }
+            for e in ELEMENTS
+        ],
+        ensure_ascii=False,
     )
 
 
@@ -253,4 +314,55 @@ def _answered_step(request) -> bool:
 
 
 def kiosk_thanks(request):
-    return render(request, "feedback/kiosk/thanks.html", {"kiosk": _kiosk(request)})
+    return _kiosk_render(request, "feedback/kiosk/thanks.html", {"kiosk": _kiosk(request)})
+
+
+@require_POST
+def kiosk_submit(request):
+    """A response the kiosk's script sends, live or from its offline queue.
+
+    JSON in the API's shape (``service``, ``answers``, ``comment``, ``served_on``:
+    the day the citizen was served, which may be days before the queue is sent)
+    with an ``Idempotency-Key`` header. Authenticated by the kiosk's device cookie
+    and CSRF-protected like any form; the answer is the API's (201, 400, 409, 429),
+    and the kiosk's device limits apply exactly as to the screens.
+    """
+    from .api import submit_feedback
+
+    kiosk = _kiosk(request)
+    if kiosk is None:
+        return JsonResponse(
+            {"message": _("Kunci kiosk tidak dikenal atau tidak aktif.")}, status=403
+        )
+    try:
+        data = json.loads(request.body or b"null")
+    except (ValueError, UnicodeDecodeError):
+        data = None
+    if not isinstance(data, dict):
+        return JsonResponse({"message": _("Data harus berupa objek JSON.")}, status=400)
+    data = {k: data.get(k) for k in ("service", "answers", "comment", "served_on")}
+    data["service_point"] = kiosk.service_point.code
+    code, body, headers = submit_feedback(
+        request,
+        data,
+        kiosk=kiosk,
+        idempotency_key=request.headers.get("Idempotency-Key"),
+        channel=Channel.KIOSK,
+    )
+    response = JsonResponse(body, status=code, json_dumps_params={"ensure_ascii": False})
+    for name, value in headers.items():
+        response[name] = value
+    return response
+
+
+@never_cache
+def kiosk_service_worker(request):
+    """The kiosk's service worker, a static file served from /kiosk/ so that its
+    scope covers the kiosk's screens (a worker's scope is its own folder)."""
+    path = finders.find("js/kiosk-sw.js")
+    if path is None:
+        raise Http404("kiosk-sw.js")
+    with open(path, "rb") as handle:
+        response = HttpResponse(handle.read(), content_type="text/javascript; charset=utf-8")
+    response["Service-Worker-Allowed"] = reverse("feedback:kiosk_home")
+    return response

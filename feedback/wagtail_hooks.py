@@ -98,7 +98,14 @@ class KioskViewSet(RegistryViewSet):
     model = Kiosk
     icon = "tablet-alt"
     menu_label = _("Kiosk")
-    list_display = ["name", "service_point", "key_hint", "last_used_at", BooleanColumn("is_active")]
+    list_display = [
+        "name",
+        "service_point",
+        "key_hint",
+        "last_seen_at",
+        "last_used_at",
+        BooleanColumn("is_active"),
+    ]
     list_filter = ["service_point__unit", "is_active"]
     search_fields = ["name"]
     panels = ["name", "service_point", "is_active"]

@@ -25,6 +25,7 @@ from .survey import (  # noqa: E402
     Channel,
     CommentStatus,
     Education,
+    IdempotencyKey,
     ImportBatch,
     Kiosk,
     Occupation,
@@ -37,6 +38,7 @@ __all__ += [
     "Channel",
     "CommentStatus",
     "Education",
+    "IdempotencyKey",
     "ImportBatch",
     "Kiosk",
     "Occupation",
@@ -53,3 +55,6 @@ __all__ += ["Population", "ProfileMonth", "ServiceMonth"]
 from .personnel import AccessLog, HRScope, Indicator, OfficerMonth  # noqa: E402
 
 __all__ += ["AccessLog", "HRScope", "Indicator", "OfficerMonth"]
+from .history import ReportedPeriod  # noqa: E402
+
+__all__ += ["ReportedPeriod"]

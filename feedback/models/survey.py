@@ -115,6 +115,9 @@ class Kiosk(models.Model):
     last_used_at = models.DateTimeField(
         _("terakhir dipakai"), null=True, blank=True, editable=False
     )
+    # Any request from the device (a screen, a queued response being sent), kept
+    # to the minute so staff see a kiosk that has gone quiet (services.kiosk_seen).
+    last_seen_at = models.DateTimeField(_("kontak terakhir"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("kiosk")
@@ -334,3 +337,38 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return f"{self.filename} ({self.rows})"
+
+
+class IdempotencyKey(models.Model):
+    """A client-generated key that makes a submission safe to repeat.
+
+    The first request with a key stores its response and this row in one
+    transaction; a repeat with the same body gets the same response back and
+    stores nothing; the same key with another body is refused. ``scope`` is
+    ``kiosk:<id>`` for a kiosk (its device key already identifies it) and
+    ``public`` for every other channel: keys are random (UUIDs), so clients do not
+    collide, and a client address cannot scope them because it changes between a
+    phone's retries and is forgotten after the retention period. Rows are purged
+    after FEEDBACK_IDEMPOTENCY_DAYS (``purge_client_hashes``).
+    """
+
+    scope = models.CharField(max_length=32)
+    key = models.CharField(max_length=64)
+    # sha256 of the canonical parsed submission (services.submission_digest)
+    body_hash = models.CharField(max_length=64)
+    response = models.ForeignKey(
+        Response, null=True, on_delete=models.CASCADE, related_name="idempotency_keys"
+    )
+    # What the first answer said, so a repeat answers exactly the same.
+    duplicate = models.BooleanField(default=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("kunci idempotensi")
+        verbose_name_plural = _("kunci idempotensi")
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.key}"

@@ -40,7 +40,7 @@ from feedback.models import (
 )
 from feedback.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
 
-from . import catalog, responses
+from . import catalog, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -111,6 +111,7 @@ def load(*, log=print, with_responses=True):
         _populations(services)
         _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
+    new_tables = history.load(log=log) if with_responses else 0
     if with_responses:
         pages += _results_pages()
     _navigation()
@@ -121,6 +122,7 @@ def load(*, log=print, with_responses=True):
         "officers": len(officers),
         "new pages": pages,
         "new responses": new_responses,
+        "new report tables": new_tables,
     }
     log(", ".join(f"{k}: {v}" for k, v in counts.items()))
     return counts

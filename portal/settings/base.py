@@ -171,6 +171,18 @@ SKM_PUBLIC_MIN_RESPONDENTS = env.int("SKM_PUBLIC_MIN_RESPONDENTS", default=10)
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
 
+# Repeat-safe submissions, the offline kiosk and the survey history (README
+# "Submitting exactly once" and "Survey history").
+# Idempotency keys are remembered this many days: long enough to cover a kiosk's
+# offline queue; `purge_client_hashes` forgets them afterwards.
+FEEDBACK_IDEMPOTENCY_DAYS = env.int("FEEDBACK_IDEMPOTENCY_DAYS", default=7)
+# An offline kiosk tries to send its queue this often (and at once when the
+# network returns).
+KIOSK_SYNC_SECONDS = env.int("KIOSK_SYNC_SECONDS", default=30)
+# Staff imports (import_skm, import_skm_tables) accept dates of service from this day
+# (PermenPANRB 14/2017 took effect in 2017); public channels keep their short window.
+SKM_HISTORY_EARLIEST = env("SKM_HISTORY_EARLIEST", default="2017-01-01")
+
 # load_demo_data creates users with published passwords: only dev and test allow it.
 DEMO_DATA_ALLOWED = False
 

@@ -130,3 +130,13 @@ def test_no_public_api_response_contains_an_officer_nip(client, demo):
 
     leaked = {nip for nip in nips for body in bodies if nip in body}
     assert leaked == set()
+
+
+def test_schema_documents_the_idempotency_key_and_its_409(client):
+    post = schema_json(client)["paths"]["/api/v1/feedback/"]["post"]
+    header = next(p for p in post["parameters"] if p["name"] == "Idempotency-Key")
+    assert header["in"] == "header" and not header.get("required", False)
+    assert "same id" in header["description"] and "409" in header["description"]
+    assert "Idempotency-Key" in post["responses"]["409"]["description"]
+    ikm = schema_json(client)["components"]["schemas"]["Ikm"]["properties"]
+    assert "source" in ikm

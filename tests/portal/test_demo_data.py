@@ -9,7 +9,15 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from content.models import ServicePage
-from feedback.models import Assignment, Officer, Response, Service, ServicePoint, Unit
+from feedback.models import (
+    Assignment,
+    Officer,
+    ReportedPeriod,
+    Response,
+    Service,
+    ServicePoint,
+    Unit,
+)
 from feedback.nip import parse_nip
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +32,7 @@ MODELS = {
     "users": get_user_model(),
     "page revisions": Revision,
     "survey responses": Response,
+    "report tables": ReportedPeriod,
 }
 
 
@@ -84,11 +93,16 @@ def test_every_demo_service_is_offered_at_a_service_point(demo):
     assert not Officer.objects.filter(assignments__isnull=True).exists()
 
 
-def test_loading_the_demo_twice_creates_nothing_the_second_time():
+def test_loading_the_demo_twice_creates_nothing_the_second_time(client):
     """Also holds when this module's shared demo (without responses) is already loaded."""
     load_demo_data()
     after_first = counts()
     assert after_first["services"] == 25 and after_first["survey responses"] > 0
+    # Two years of a past report's tables, before the portal's own responses.
+    assert after_first["report tables"] == 40
+    assert not ReportedPeriod.objects.filter(end__gte="2025-01-01").exists()
+    trend = client.get("/api/v1/ikm/?service=KTP-EL&period=2024").json()
+    assert trend["source"] == "laporan" and trend["respondents"] > 300
 
     output = load_demo_data()
 
@@ -96,4 +110,5 @@ def test_loading_the_demo_twice_creates_nothing_the_second_time():
     # Pages and responses are reported as "created this run".
     assert "pages: 0" in output
     assert "responses: 0" in output
+    assert "report tables: 0" in output
     assert "Demo data ready." in output

@@ -5,7 +5,7 @@ they hold the published text, never survey logic or officer data.
 """
 
 from django.db import models
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -26,7 +26,7 @@ from wagtail.search import index
 from feedback import selectors as feedback_selectors
 from feedback.skm import ELEMENTS
 
-from . import reports, results, selectors
+from . import reports, results, selectors, tasks
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -512,7 +512,13 @@ class SurveyReportPage(RoutablePageMixin, Page):
         snapshot = self.snapshot
         if snapshot is None:
             raise Http404(_("Laporan belum diterbitkan."))
-        response = HttpResponse(reports.pdf(self, snapshot), content_type="application/pdf")
+        # Rendered by the task worker after publication; until it has run (or for a
+        # report published before PDFs were stored) render it here.
+        stored = tasks.stored_pdf(self, snapshot)
+        if stored is not None:
+            response = FileResponse(stored, content_type="application/pdf")
+        else:
+            response = HttpResponse(reports.pdf(self, snapshot), content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response
 

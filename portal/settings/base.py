@@ -226,6 +226,19 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["portal.api.public_endpoints_only"],
 }
 
+# Background work through Django's tasks API (django-tasks): what a citizen or an
+# editor should not wait for (search index writes to an external engine, report PDFs,
+# officer rollup rebuilds, the daily purge). The immediate backend runs a task at
+# once in the calling process: right for the embedded default and the tests.
+# production.py queues them in the database for `manage.py db_worker`
+# (TASKS_BACKEND=django_tasks_db.DatabaseBackend does the same in any profile).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

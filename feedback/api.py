@@ -11,6 +11,7 @@ from drf_spectacular.utils import (
     inline_serializer,
 )
 from rest_framework import permissions, routers, serializers, status, viewsets
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
@@ -188,16 +189,18 @@ class FeedbackView(APIView):
             kiosk = Kiosk.for_key(kiosk_key)
             if kiosk is None:
                 return error_response(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
-        wait = ratelimits.count_attempt(request, kiosk=kiosk)
-        if wait:
-            return _too_many(wait)
-
-        data = request.data
+        malformed = None
+        try:
+            data = request.data
+        except ParseError as exc:
+            data, malformed = None, exc  # counts as an attempt too, then answers 400
         receipt_code = data.get("receipt") if isinstance(data, dict) else None
         receipt_code = receipt_code if isinstance(receipt_code, str) else None
-        wait = ratelimits.accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
-        if wait:
-            return _too_many(wait)
+        admission = ratelimits.admit(request, kiosk=kiosk, receipt_code=receipt_code)
+        if admission.wait:
+            return _too_many(admission.wait)
+        if malformed is not None:
+            raise malformed
         try:
             submission = services.parse_submission(data)
             response, created = services.response_submit(
@@ -213,7 +216,7 @@ class FeedbackView(APIView):
         except services.ReceiptExpired as exc:
             return error_response(exc, status.HTTP_410_GONE)
         if created:
-            ratelimits.record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
+            admission.record_accepted()
         return ApiResponse(
             {
                 "id": str(response.public_id),

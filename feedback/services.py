@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -225,10 +226,16 @@ def _lookup_service(code, error) -> Service | None:
 def _lookup_point(code, service, error) -> ServicePoint | None:
     if not code:
         return None
-    point = ServicePoint.objects.filter(code=str(code).strip().upper()).first()
+    points = ServicePoint.objects.filter(code=str(code).strip().upper())
+    if service:
+        # The loket and whether it offers the service in one query (the submission path).
+        points = points.annotate(
+            serves=ExpressionWrapper(_serves(service), output_field=BooleanField())
+        )
+    point = points.first()
     if point is None:
         error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": code})
-    elif service and not point_serves(point, service):
+    elif service and not point.serves:
         error(
             "service_point",
             _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
@@ -254,8 +261,22 @@ def services_at(point: ServicePoint):
     return point.unit.services.filter(is_active=True).order_by("name")
 
 
+def _serves(service: Service) -> Q:
+    """Whether a loket (the outer row) offers ``service``, as a query condition: the
+    rule of ``services_at`` (the services listed on it, or else its unit's), so a
+    lookup can check a loket in the same query that finds it."""
+    listed = ServicePoint.services.through.objects.filter(
+        servicepoint_id=OuterRef("pk"), service__is_active=True
+    )
+    if not service.is_active:
+        return Q(pk__in=[])
+    return Q(Exists(listed.filter(service_id=service.pk))) | (
+        ~Q(Exists(listed)) & Q(unit_id=service.unit_id)
+    )
+
+
 def point_serves(point: ServicePoint, service: Service) -> bool:
-    return services_at(point).filter(pk=service.pk).exists()
+    return ServicePoint.objects.filter(_serves(service), pk=point.pk).exists()
 
 
 def client_hash(ip: str | None) -> str:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import rollups
+from . import registry_cache, rollups
 from .masking import mask_personal_data
 from .models import (
     CommentStatus,
@@ -217,7 +216,7 @@ def _lookup_service(code, error) -> Service | None:
     if not code or not isinstance(code, str):
         error("service", _("Pilih layanan (kode layanan wajib diisi)."))
         return None
-    service = Service.objects.filter(code=code.strip().upper(), is_active=True).first()
+    service = registry_cache.active_service(code.strip().upper())
     if service is None:
         error("service", _("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": code})
     return service
@@ -226,16 +225,10 @@ def _lookup_service(code, error) -> Service | None:
 def _lookup_point(code, service, error) -> ServicePoint | None:
     if not code:
         return None
-    points = ServicePoint.objects.filter(code=str(code).strip().upper())
-    if service:
-        # The loket and whether it offers the service in one query (the submission path).
-        points = points.annotate(
-            serves=ExpressionWrapper(_serves(service), output_field=BooleanField())
-        )
-    point = points.first()
+    point = registry_cache.service_point(str(code).strip().upper())
     if point is None:
         error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": code})
-    elif service and not point.serves:
+    elif service and not registry_cache.offers(point, service):
         error(
             "service_point",
             _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},
@@ -261,22 +254,8 @@ def services_at(point: ServicePoint):
     return point.unit.services.filter(is_active=True).order_by("name")
 
 
-def _serves(service: Service) -> Q:
-    """Whether a loket (the outer row) offers ``service``, as a query condition: the
-    rule of ``services_at`` (the services listed on it, or else its unit's), so a
-    lookup can check a loket in the same query that finds it."""
-    listed = ServicePoint.services.through.objects.filter(
-        servicepoint_id=OuterRef("pk"), service__is_active=True
-    )
-    if not service.is_active:
-        return Q(pk__in=[])
-    return Q(Exists(listed.filter(service_id=service.pk))) | (
-        ~Q(Exists(listed)) & Q(unit_id=service.unit_id)
-    )
-
-
 def point_serves(point: ServicePoint, service: Service) -> bool:
-    return ServicePoint.objects.filter(_serves(service), pk=point.pk).exists()
+    return services_at(point).filter(pk=service.pk).exists()
 
 
 def client_hash(ip: str | None) -> str:

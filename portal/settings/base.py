@@ -167,6 +167,9 @@ FEEDBACK_CLIENT_HASH_RETENTION_DAYS = env.int("FEEDBACK_CLIENT_HASH_RETENTION_DA
 # Public IKM figures are withheld below this many respondents (too few to mean anything,
 # and too few to keep respondents anonymous).
 SKM_PUBLIC_MIN_RESPONDENTS = env.int("SKM_PUBLIC_MIN_RESPONDENTS", default=10)
+# Each process reads the registry (services, lokets) for submissions from a snapshot
+# at most this old (feedback/registry_cache.py); changes made in a process apply there at once.
+REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=30)
 # Receipts are valid this long after issue.
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)

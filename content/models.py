@@ -5,7 +5,7 @@ they hold the published text, never survey logic or officer data.
 """
 
 from django.db import models
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -516,9 +516,11 @@ class SurveyReportPage(RoutablePageMixin, Page):
         # report published before PDFs were stored) render it here.
         stored = tasks.stored_pdf(self, snapshot)
         if stored is not None:
-            response = FileResponse(stored, content_type="application/pdf")
+            with stored:
+                body = stored.read()
         else:
-            response = HttpResponse(reports.pdf(self, snapshot), content_type="application/pdf")
+            body = reports.pdf(self, snapshot)
+        response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response
 

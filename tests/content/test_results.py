@@ -169,7 +169,7 @@ def test_a_published_report_pdf_is_rendered_by_a_task_and_served_as_stored(
     name = pdf_name(page, page.snapshot)
     assert default_storage.exists(name)
     with default_storage.open(name, "rb") as stored:
-        assert b"".join(client.get(page.url + "pdf/").streaming_content) == stored.read()
+        assert client.get(page.url + "pdf/").content == stored.read()
 
     # New text published: a new PDF for the new revision, never the old one.
     page.analysis = "<p>U7 meningkat.</p>"

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test browser axe setup lint format messages clean
+.PHONY: run serve worker test browser axe setup lint format messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,11 @@ $(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e ".[test,postgres,redis]"
+	$(PY) -m pip install --quiet -e ".[test,postgres,redis,serve]"
+	touch $@ $(VENV)/.installed-run $(VENV)/.installed-serve
+
+$(VENV)/.installed-serve: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[postgres,redis,serve]"
 	touch $@ $(VENV)/.installed-run
 
 setup: $(VENV)/.installed-run
@@ -27,6 +31,22 @@ setup: $(VENV)/.installed-run
 
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production path (README "Production serving"): gunicorn with the production
+# settings on PostgreSQL and Redis. SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and
+# REDIS_URL come from the environment or .env. Migrates and collects static files
+# first: without the manifest every page would answer 500.
+WEB_CONCURRENCY ?= 3
+PROD := DJANGO_SETTINGS_MODULE=portal.settings.production
+serve: $(VENV)/.installed-serve
+	$(PROD) $(PY) manage.py migrate --noinput
+	$(PROD) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD) WEB_CONCURRENCY=$(WEB_CONCURRENCY) GUNICORN_BIND=$(HOST):$(PORT) \
+		$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py
+
+# The task worker of the production path (report PDFs, officer rebuilds, ...).
+worker: $(VENV)/.installed-serve
+	$(PROD) $(PY) manage.py db_worker
 
 # Browser tests drive Debian's Chromium; install it from apt when missing and
 # we may (root, apt available). Without it those tests are skipped with a reason.

@@ -28,7 +28,7 @@ from wagtail.search import index
 from feedback import selectors as feedback_selectors
 from feedback.skm import ELEMENTS
 
-from . import reports, results, selectors
+from . import reports, results, selectors, tasks
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -643,7 +643,15 @@ class SurveyReportPage(RoutablePageMixin, Page):
         snapshot = self.snapshot
         if snapshot is None:
             raise Http404(_("Laporan belum diterbitkan."))
-        response = HttpResponse(reports.pdf(self, snapshot), content_type="application/pdf")
+        # Rendered by the task worker after publication; until it has run (or for a
+        # report published before PDFs were stored) render it here.
+        stored = tasks.stored_pdf(self, snapshot)
+        if stored is not None:
+            with stored:
+                body = stored.read()
+        else:
+            body = reports.pdf(self, snapshot)
+        response = HttpResponse(body, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="{self.slug}.pdf"'
         return response
 

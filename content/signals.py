@@ -1,4 +1,4 @@
-"""Freeze a survey report's figures when it is published."""
+"""Freeze a survey report's figures when it is published, and queue its PDF."""
 
 from django.dispatch import receiver
 from wagtail.signals import page_published
@@ -11,3 +11,10 @@ def freeze_report_figures(sender, instance, **kwargs):
     page = instance.specific
     if isinstance(page, SurveyReportPage):
         page.freeze_figures()
+        # The figures are frozen now (they are what was published); the PDF is
+        # rendered by the task worker once this publish has committed.
+        from feedback.tasks import enqueue_on_commit
+
+        from .tasks import render_report_pdf
+
+        enqueue_on_commit(render_report_pdf, page.pk)

@@ -11,6 +11,7 @@ from drf_spectacular.utils import (
     extend_schema_field,
 )
 from rest_framework import permissions, routers, serializers, status, viewsets
+from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
@@ -189,16 +190,24 @@ def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, cha
     """One submission in the API's terms, for the JSON API and the kiosk's queue.
 
     Returns (status, body, headers). Order matters: every request counts as an
-    attempt (before its body is even parsed: ``data`` None reads request.data
-    after counting); a repeat of a keyed submission is answered before the
-    accepted-responses limit is looked at, so it costs nothing there; only a
-    newly stored response is counted as accepted.
+    attempt (a body that does not parse too, answered 400 once counted; both
+    counters are read in one round trip); a repeat of a keyed submission is
+    answered before the accepted-responses limit is looked at, so it costs nothing
+    there; only a newly stored response is counted as accepted.
     """
-    wait = ratelimits.count_attempt(request, kiosk=kiosk)
-    if wait:
-        return _too_many(wait)
+    malformed = None
     if data is None:
-        data = request.data
+        try:
+            data = request.data
+        except ParseError as exc:
+            data, malformed = None, exc  # counts as an attempt too, then answers 400
+    receipt_code = data.get("receipt") if isinstance(data, dict) else None
+    receipt_code = receipt_code if isinstance(receipt_code, str) else None
+    admission = ratelimits.admit(request, kiosk=kiosk, receipt_code=receipt_code)
+    if admission.attempts_wait:
+        return _too_many(admission.attempts_wait)
+    if malformed is not None:
+        raise malformed
     try:
         key = services.check_idempotency_key(idempotency_key)
         submission = services.parse_submission(data)
@@ -208,6 +217,7 @@ def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, cha
             channel=channel or (Channel.KIOSK if kiosk else Channel.API),
             kiosk=kiosk,
             key=key,
+            admission=admission,
         )
     except services.SubmissionInvalid as exc:
         return _error(_("Data yang dikirim tidak valid."), 400, **exc.errors)

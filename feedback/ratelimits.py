@@ -8,11 +8,32 @@ Two limits apply to each submission:
   per kiosk when the request carries one, so a queue of citizens behind one
   kiosk or one office network is not blocked as one person.
 
-The client address is portal.client_ip.client_ip (RATELIMIT_IP_META_KEY).
+The counters are django-ratelimit's (its keys, rates and windows, so its system
+checks and settings apply), read and written here directly so a submission
+costs three cache round trips: one read of both counters, one increment of
+the attempts, and one of the accepted responses once stored (``admit``).
+django-ratelimit's ``get_usage`` would take two per increment and one per read.
+
+The client address is portal.client_ip.client_ip (RATELIMIT_IP_META_KEY), masked
+as django-ratelimit does (an IPv6 /64 is one client).
 """
 
+import time
+from dataclasses import dataclass
+
 from django.conf import settings
-from django_ratelimit.core import get_usage
+from django.core.cache import caches
+from django_ratelimit import ALL
+
+# Private helpers of django-ratelimit 4.1 (pinned): the same keys and windows as
+# its decorators and get_usage, so counters are shared with any of those.
+from django_ratelimit.core import (
+    EXPIRATION_FUDGE,
+    _get_ip,
+    _get_window,
+    _make_cache_key,
+    _split_rate,
+)
 
 from portal.client_ip import client_ip
 
@@ -20,62 +41,126 @@ ATTEMPTS_GROUP = "feedback-attempts"
 ACCEPTED_GROUP = "feedback-accepted"
 
 
-def _scope(kiosk=None, receipt_code=None):
-    """(cache key, rate) of the accepted-responses limit for this request."""
+@dataclass
+class Counter:
+    """One limit for one request: its cache key, limit and window."""
+
+    key: str
+    limit: int
+    timeout: int
+    window_end: int
+
+    @classmethod
+    def of(cls, group: str, value: str, rate: str) -> "Counter":
+        limit, period = _split_rate(rate)
+        window = _get_window(value, period)
+        return cls(
+            key=_make_cache_key(group, window, rate, value, ALL),
+            limit=limit,
+            timeout=period + EXPIRATION_FUDGE,
+            window_end=window,
+        )
+
+    def wait(self) -> int:
+        return max(1, self.window_end - int(time.time()))
+
+    def increment(self, current: int | None) -> int:
+        """Add one; ``current`` is the value last read (None: absent), which picks the
+        one round trip that usually suffices (add for a new key, incr otherwise)."""
+        cache = _cache()
+        if current is None and cache.add(self.key, 1, self.timeout):
+            return 1
+        try:
+            return cache.incr(self.key)
+        except ValueError:  # expired since it was read
+            if cache.add(self.key, 1, self.timeout):
+                return 1
+            return cache.incr(self.key)
+
+
+def _cache():
+    return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
+
+
+def _attempts(request, kiosk=None) -> Counter:
+    value = f"kiosk:{kiosk.pk}" if kiosk is not None else _get_ip(request)
+    return Counter.of(ATTEMPTS_GROUP, value, settings.FEEDBACK_RATE_ATTEMPTS)
+
+
+def _accepted(request, kiosk=None, receipt_code=None) -> Counter:
     if receipt_code:
-        return f"receipt:{receipt_code.strip().upper()}", settings.FEEDBACK_RATE_RECEIPT
-    if kiosk is not None:
-        return f"kiosk:{kiosk.pk}", settings.FEEDBACK_RATE_KIOSK
-    return "ip", settings.FEEDBACK_RATE_ACCEPTED
+        value, rate = f"receipt:{receipt_code.strip().upper()}", settings.FEEDBACK_RATE_RECEIPT
+    elif kiosk is not None:
+        value, rate = f"kiosk:{kiosk.pk}", settings.FEEDBACK_RATE_KIOSK
+    else:
+        value, rate = _get_ip(request), settings.FEEDBACK_RATE_ACCEPTED
+    return Counter.of(ACCEPTED_GROUP, value, rate)
 
 
-def _key(value):
-    if value == "ip":
-        return "ip"
-    return lambda group, request: value
+@dataclass
+class Admission:
+    """The outcome of ``admit``: the attempt is counted, both counters were read."""
+
+    attempts_wait: int | None
+    accepted: Counter
+    accepted_count: int | None
+
+    @property
+    def accepted_wait(self) -> int | None:
+        """Seconds to wait when the accepted-responses limit is already reached."""
+        if self.accepted_count is not None and self.accepted_count >= self.accepted.limit:
+            return self.accepted.wait()
+        return None
+
+    @property
+    def wait(self) -> int | None:
+        """Seconds to wait when either limit is reached, else None."""
+        return self.attempts_wait or self.accepted_wait
+
+    def record_accepted(self) -> None:
+        """Count a stored response against the accepted-responses limit."""
+        self.accepted.increment(self.accepted_count)
 
 
-def _retry_after(usage) -> int:
-    return max(1, int(usage.get("time_left", 60)))
+def admit(request, *, kiosk=None, receipt_code=None) -> Admission:
+    """Count this attempt and read both counters, in one round trip for the read."""
+    attempts = _attempts(request, kiosk)
+    accepted = _accepted(request, kiosk, receipt_code)
+    current = _cache().get_many([attempts.key, accepted.key])
+    over = attempts.increment(current.get(attempts.key)) > attempts.limit
+    return Admission(attempts.wait() if over else None, accepted, current.get(accepted.key))
 
 
 def count_attempt(request, *, kiosk=None) -> int | None:
     """Count this request; return the seconds to wait when over the limit, else None."""
-    key = f"kiosk:{kiosk.pk}" if kiosk is not None else "ip"
-    usage = get_usage(
-        request,
-        group=ATTEMPTS_GROUP,
-        key=_key(key),
-        rate=settings.FEEDBACK_RATE_ATTEMPTS,
-        increment=True,
-    )
-    if usage and usage["should_limit"]:
-        return _retry_after(usage)
+    attempts = _attempts(request, kiosk)
+    if attempts.increment(None) > attempts.limit:
+        return attempts.wait()
     return None
 
 
 def accepted_wait(request, *, kiosk=None, receipt_code=None) -> int | None:
     """Seconds to wait when the accepted-responses limit is already reached, else None."""
-    key, rate = _scope(kiosk, receipt_code)
-    usage = get_usage(request, group=ACCEPTED_GROUP, key=_key(key), rate=rate, increment=False)
-    if usage and usage["count"] >= usage["limit"]:
-        return _retry_after(usage)
+    accepted = _accepted(request, kiosk, receipt_code)
+    count = _cache().get(accepted.key)
+    if count is not None and count >= accepted.limit:
+        return accepted.wait()
     return None
 
 
 def record_accepted(request, *, kiosk=None, receipt_code=None) -> None:
-    key, rate = _scope(kiosk, receipt_code)
-    get_usage(request, group=ACCEPTED_GROUP, key=_key(key), rate=rate, increment=True)
+    _accepted(request, kiosk, receipt_code).increment(None)
 
 
-def submit_within_limits(request, submission, *, channel, kiosk=None, key=None):
+def submit_within_limits(request, submission, *, channel, kiosk=None, key=None, admission=None):
     """Store a parsed submission under the accepted-responses limit: the one path
     of the web form, the kiosk and the API.
 
     Returns a services.Outcome, or the seconds to wait when limited. A repeat of
     a keyed submission is answered before the limit is looked at and is never
-    counted; only a newly stored response counts as accepted. Raises what
-    services raise (SubmissionInvalid, ReceiptUsed, ReceiptExpired,
+    counted; only a newly stored response counts as accepted. ``admission`` (from
+    ``admit``, which has read the accepted counter already) saves a round trip.
+    Raises what services raise (SubmissionInvalid, ReceiptUsed, ReceiptExpired,
     IdempotencyConflict).
     """
     from . import services
@@ -84,7 +169,10 @@ def submit_within_limits(request, submission, *, channel, kiosk=None, key=None):
     outcome = services.find_replay(submission, key=key, kiosk=kiosk) if key else None
     if outcome is not None:
         return outcome
-    wait = accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
+    if admission is not None:
+        wait = admission.accepted_wait
+    else:
+        wait = accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
     if wait:
         return wait
     if key:
@@ -97,5 +185,8 @@ def submit_within_limits(request, submission, *, channel, kiosk=None, key=None):
         )
         outcome = services.Outcome(response, created, replayed=False, duplicate=not created)
     if outcome.created:
-        record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
+        if admission is not None:
+            admission.record_accepted()
+        else:
+            record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
     return outcome

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import rollups
+from . import registry_cache, rollups
 from .masking import mask_personal_data
 from .models import (
     CommentStatus,
@@ -296,7 +296,7 @@ def _lookup_service(code, error) -> Service | None:
     if not code or not isinstance(code, str):
         error("service", _("Pilih layanan (kode layanan wajib diisi)."))
         return None
-    service = Service.objects.filter(code=code.strip().upper(), is_active=True).first()
+    service = registry_cache.active_service(code.strip().upper())
     if service is None:
         error("service", _("Layanan dengan kode '%(code)s' tidak dikenal.") % {"code": code})
     return service
@@ -308,10 +308,10 @@ def _lookup_point(code, service, error) -> ServicePoint | None:
     if not isinstance(code, str):
         error("service_point", _("Kode loket harus berupa teks."))
         return None
-    point = ServicePoint.objects.filter(code=str(code).strip().upper()).first()
+    point = registry_cache.service_point(str(code).strip().upper())
     if point is None:
         error("service_point", _("Loket '%(c)s' tidak dikenal.") % {"c": code})
-    elif service and not point_serves(point, service):
+    elif service and not registry_cache.offers(point, service):
         error(
             "service_point",
             _("Loket %(p)s tidak melayani %(s)s.") % {"p": point.code, "s": service.code},

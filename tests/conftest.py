@@ -5,10 +5,15 @@ from django.db import transaction
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (the rate-limit store on Redis runs)."""
+    """Each test starts with an empty cache (the rate-limit store on Redis runs) and
+    reads the registry afresh (a rolled-back test leaves no snapshot behind)."""
+    from feedback import registry_cache
+
     cache.clear()
+    registry_cache.clear()
     yield
     cache.clear()
+    registry_cache.clear()
 
 
 @pytest.fixture(scope="module")

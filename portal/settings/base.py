@@ -167,6 +167,9 @@ FEEDBACK_CLIENT_HASH_RETENTION_DAYS = env.int("FEEDBACK_CLIENT_HASH_RETENTION_DA
 # Public IKM figures are withheld below this many respondents (too few to mean anything,
 # and too few to keep respondents anonymous).
 SKM_PUBLIC_MIN_RESPONDENTS = env.int("SKM_PUBLIC_MIN_RESPONDENTS", default=10)
+# Each process reads the registry (services, lokets) for submissions from a snapshot
+# at most this old (feedback/registry_cache.py); changes made in a process apply there at once.
+REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=30)
 # Receipts are valid this long after issue.
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
@@ -236,6 +239,19 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "PREPROCESSING_HOOKS": ["portal.api.public_endpoints_only"],
+}
+
+# Background work through Django's tasks API (django-tasks): what a citizen or an
+# editor should not wait for (search index writes to an external engine, report PDFs,
+# officer rollup rebuilds, the daily purge). The immediate backend runs a task at
+# once in the calling process: right for the embedded default and the tests.
+# production.py queues them in the database for `manage.py db_worker`
+# (TASKS_BACKEND=django_tasks_db.DatabaseBackend does the same in any profile).
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {
+    "default": {
+        "BACKEND": env("TASKS_BACKEND", default="django_tasks.backends.immediate.ImmediateBackend")
+    }
 }
 
 LOGGING = {

@@ -7,7 +7,7 @@ attacks, rate limits that every process counts on its own)."""
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, REDIS_URL, SECRET_KEY, STORAGES, env
+from .base import ALLOWED_HOSTS, DATABASES, REDIS_URL, SECRET_KEY, STORAGES, env
 
 DEBUG = False
 
@@ -48,3 +48,13 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# Background work: queued in the database (django_tasks_db) and run by
+# `manage.py db_worker` (deploy/portal-worker.service), so a publish or an
+# assignment change returns at once.
+TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", default="django_tasks_db.DatabaseBackend")}}
+
+# Persistent database connections: opening a PostgreSQL connection costs more than
+# a whole feedback submission. Health checks drop a connection the server closed.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=600)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True

@@ -144,6 +144,31 @@ def test_a_report_downloads_as_pdf(client, results_page):
     assert res.content.startswith(b"%PDF")
 
 
+def test_a_published_report_pdf_is_rendered_by_a_task_and_served_as_stored(
+    client, results_page, django_capture_on_commit_callbacks
+):
+    from django.core.files.storage import default_storage
+
+    from content.tasks import pdf_name
+
+    fill(ServiceFactory(code="KTP-EL"), 10, 3)
+    with django_capture_on_commit_callbacks(execute=True):
+        page = report(results_page)
+    page.refresh_from_db()
+    name = pdf_name(page, page.snapshot)
+    assert default_storage.exists(name)
+    with default_storage.open(name, "rb") as stored:
+        assert client.get(page.url + "pdf/").content == stored.read()
+
+    # New text published: a new PDF for the new revision, never the old one.
+    page.analysis = "<p>U7 meningkat.</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    page.refresh_from_db()
+    assert pdf_name(page, page.snapshot) != name
+    assert default_storage.exists(pdf_name(page, page.snapshot))
+
+
 def test_a_report_period_must_be_valid(results_page):
     from django.core.exceptions import ValidationError
 

@@ -206,6 +206,15 @@ def test_attempts_of_any_kind_are_limited_per_address(client, service, settings)
     assert Response.objects.count() == 0
 
 
+def test_malformed_bodies_count_as_attempts_too(client, service, settings):
+    settings.FEEDBACK_RATE_ATTEMPTS = "3/m"
+    for _ in range(3):
+        res = client.post(URL, '{"service": "KTP-EL",', content_type="application/json")
+        assert res.status_code == 400 and "message" in res.json()
+    assert post(client, distinct(1)).status_code == 429
+    assert Response.objects.count() == 0
+
+
 def test_a_forged_x_forwarded_for_does_not_escape_the_limit(client, service, settings):
     settings.FEEDBACK_RATE_ACCEPTED = "2/10m"
     for i in range(2):

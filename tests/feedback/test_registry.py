@@ -129,3 +129,27 @@ def test_assignments_active_on_a_day():
     assert active == {ongoing}
     assert set(Assignment.objects.active_on(datetime.date(2024, 6, 1))) == {ended}
     assert future not in active
+
+
+def test_the_submission_path_registry_snapshot_follows_services_at(demo):
+    """registry_cache (read by every submission) applies services_at's rule."""
+    from feedback import registry_cache, services
+    from feedback.models import Service, ServicePoint
+
+    all_services = list(Service.objects.filter(is_active=True))
+    for point in ServicePoint.objects.all():
+        offered = {s.pk for s in services.services_at(point)}
+        assert {s.pk for s in all_services if registry_cache.offers(point, s)} == offered
+
+
+def test_a_deactivated_service_is_refused_at_once_in_this_process(client, db):
+    from tests.factories import ServiceFactory
+
+    service = ServiceFactory(code="UJI-SNAPSHOT")
+    body = {"service": "UJI-SNAPSHOT", "answers": {f"U{n}": 3 for n in range(1, 10)}}
+    post = lambda: client.post("/api/v1/feedback/", body, content_type="application/json")  # noqa: E731
+    assert post().status_code == 201
+    service.is_active = False
+    service.save()
+    res = post()
+    assert res.status_code == 400 and "service" in res.json()

@@ -60,7 +60,9 @@ def crawl(client):
         res = client.get(url)
         if res.status_code != 200:
             continue
-        body = res.content.decode("utf-8", errors="replace")
+        # Static files come streamed (WhiteNoise) once collectstatic has run here.
+        raw = b"".join(res.streaming_content) if res.streaming else res.content
+        body = raw.decode("utf-8", errors="replace")
         bodies[url] = body
         if "html" not in res.get("Content-Type", "") and "xml" not in res.get("Content-Type", ""):
             continue

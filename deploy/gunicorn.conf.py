@@ -1,0 +1,54 @@
+"""gunicorn settings of the production server (`make serve`, deploy/portal.service).
+
+Everything an operator tunes comes from the environment: WEB_CONCURRENCY
+(worker processes, default 3: about two per core, the portal's requests spend
+much of their time waiting on PostgreSQL), GUNICORN_BIND (default
+127.0.0.1:8000, where nginx's upstream points) and GUNICORN_TIMEOUT.
+"""
+
+import os
+from pathlib import Path
+
+wsgi_app = "portal.wsgi:application"
+chdir = str(Path(__file__).resolve().parent.parent)
+raw_env = [
+    "DJANGO_SETTINGS_MODULE="
+    + os.environ.get("DJANGO_SETTINGS_MODULE", "portal.settings.production")
+]
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+# Sync workers: one request at a time per process, each with its persistent
+# database connection (CONN_MAX_AGE); nginx buffers slow clients in front.
+worker_class = "sync"
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows without bound.
+max_requests = 20000
+max_requests_jitter = 2000
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's control socket is one per user (~/.gunicorn/gunicorn.ctl): two
+# servers on one machine (a benchmark beside a deployment) would fight over it.
+control_socket_disable = True
+
+
+def on_starting(server):
+    """Refuse to start before `collectstatic`.
+
+    Under the production settings static files go through WhiteNoise's manifest
+    storage: without the manifest every page that links a stylesheet answers 500
+    ("Missing staticfiles manifest entry"). Failing here, with the fix in the
+    message, beats a site that is up and broken.
+    """
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", raw_env[0].split("=", 1)[1])
+    from django.conf import settings
+
+    backend = settings.STORAGES["staticfiles"]["BACKEND"]
+    manifest = Path(settings.STATIC_ROOT) / "staticfiles.json"
+    if "Manifest" in backend and not manifest.exists():
+        raise SystemExit(
+            f"{manifest} is missing: run `python manage.py collectstatic --noinput` "
+            "first (`make serve` does it)."
+        )

@@ -1,0 +1,34 @@
+"""Background work of the domain core (Django's tasks API, django-tasks).
+
+Enqueued after the transaction that asks for it commits, so a worker never
+sees work for data that was rolled back. The immediate backend (embedded
+default, tests) runs each task at once; production queues them for
+``manage.py db_worker``.
+"""
+
+from django.db import transaction
+from django_tasks import task
+
+
+@task()
+def rebuild_officer_rollups(officer_ids: list[int]) -> int:
+    """Recompute the officer rollups of these officers (after an assignment change)."""
+    from . import rollups
+
+    return rollups.rebuild_officers(officer_ids=officer_ids)
+
+
+@task()
+def purge_client_hashes() -> int:
+    """The daily purge (also ``manage.py purge_client_hashes``): hashed client
+    addresses past their retention, and idempotency keys past theirs. Returns the
+    number of responses whose hashes were cleared."""
+    from . import services
+
+    services.purge_idempotency_keys()
+    return services.purge_client_hashes()
+
+
+def enqueue_on_commit(work, *args, **kwargs) -> None:
+    """Queue ``work`` once the current transaction commits (at once outside one)."""
+    transaction.on_commit(lambda: work.enqueue(*args, **kwargs))

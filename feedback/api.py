@@ -16,8 +16,9 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from portal.client_ip import client_ip
+from portal.public_cache import PAGES, cache_public
 
-from . import ratelimits, services
+from . import cache_scopes, ratelimits, services
 from .models import Channel, Kiosk, Service, Unit
 from .skm import CODES
 
@@ -81,7 +82,15 @@ class ServiceFilter(filters.FilterSet):
         fields = ["unit", "category"]
 
 
-class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+class PublicRegistryMixin:
+    """Open data lists: cached until the registry or a page (their ``url``) changes."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        cache_public(request, cache_scopes.REGISTRY, PAGES)
+
+
+class UnitViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
     """Organisation units (Pemda, Perangkat Daerah, Unit Layanan)."""
 
     serializer_class = UnitSerializer
@@ -92,7 +101,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return Unit.objects.filter(is_active=True).select_related("parent", "page")
 
 
-class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
+class ServiceViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
     """Services (Jenis Layanan) with their unit and public page."""
 
     serializer_class = ServiceSerializer

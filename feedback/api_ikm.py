@@ -10,7 +10,9 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from . import selectors
+from portal.public_cache import cache_public
+
+from . import cache_scopes, selectors
 from .api import error_response
 from .models import Service, Unit
 from .skm import CODES
@@ -87,6 +89,7 @@ class IkmView(APIView):
             if target is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": unit_code}
                 return error_response(msg, status=404, unit=[msg])
+        cache_public(request, cache_scopes.REGISTRY, cache_scopes.scope_of(target))
         scope = selectors.Scope.of(target)
         result = selectors.ikm_for(scope=scope, period=period)
         return ApiResponse(result_dict(scope, period, result))
@@ -153,6 +156,7 @@ class IkmTableView(APIView):
         level = request.query_params.get("level", "service")
         if level not in ("service", "unit"):
             return error_response(_("level harus 'service' atau 'unit'."), level=["service|unit"])
+        cache_public(request, cache_scopes.REGISTRY, cache_scopes.PEMDA)
         rows = list(ranking_rows(period, level))
         if request.query_params.get("format") == "csv":
             buffer = io.StringIO()

@@ -2,12 +2,11 @@
 
 ``record`` runs inside the transaction that stores a response, so a response
 and its rollup change commit together or not at all. ``rebuild`` recomputes
-everything from the raw responses with GROUP BY queries.
+everything from the raw responses, one INSERT ... SELECT ... GROUP BY per table.
 """
 
-from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Sum, Value
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
 
 from .models import ProfileMonth, Response, ServiceMonth
 from .skm import CODES
@@ -88,90 +87,114 @@ def record(response) -> None:
     record_officers(response)
 
 
-def _total_expression():
-    expression = F(FIELDS[0])
-    for name in FIELDS[1:]:
-        expression = expression + F(name)
-    return expression
+# --- recompute ---------------------------------------------------------------
+#
+# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database: one
+# DELETE and one INSERT ... SELECT ... GROUP BY per table, in one transaction, so a
+# reader sees the old rollups or the new ones, never a half-built table. PostgreSQL
+# groups the four profile dimensions in one pass with GROUPING SETS; SQLite has none,
+# so there it is a UNION ALL of the four GROUP BYs (same rows).
+
+
+def _sql_year_month(column: str) -> tuple[str, str]:
+    if connection.vendor == "postgresql":
+        return (
+            f"CAST(EXTRACT(YEAR FROM {column}) AS integer)",
+            f"CAST(EXTRACT(MONTH FROM {column}) AS integer)",
+        )
+    return (
+        f"CAST(strftime('%%Y', {column}) AS integer)",
+        f"CAST(strftime('%%m', {column}) AS integer)",
+    )
+
+
+def _sql_age_band(column: str) -> str:
+    """``age_band`` in SQL."""
+    cases = " ".join(
+        f"WHEN {column} BETWEEN {low} AND {high} THEN '{label}'" for low, high, label in AGE_BANDS
+    )
+    return f"CASE {cases} ELSE '' END"
+
+
+def _run(sql: str, params=()) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.rowcount
+
+
+def _rebuild_service_months() -> int:
+    year, month = _sql_year_month("served_on")
+    total = " + ".join(FIELDS)
+    _run(f"DELETE FROM {ServiceMonth._meta.db_table}")
+    return _run(
+        f"""
+        INSERT INTO {ServiceMonth._meta.db_table}
+            (service_id, year, month, respondents, total_sq_sum, {", ".join(FIELDS)})
+        SELECT service_id, {year}, {month}, COUNT(*), SUM(({total}) * ({total})),
+            {", ".join(f"SUM({f})" for f in FIELDS)}
+        FROM {Response._meta.db_table}
+        GROUP BY service_id, {year}, {month}
+        """
+    )
+
+
+def _rebuild_profile_months() -> int:
+    year, month = _sql_year_month("served_on")
+    dimensions = {
+        ProfileMonth.Dimension.SEX: "COALESCE(sex, '')",
+        ProfileMonth.Dimension.AGE: _sql_age_band("age"),
+        ProfileMonth.Dimension.EDUCATION: "COALESCE(education, '')",
+        ProfileMonth.Dimension.OCCUPATION: "COALESCE(occupation, '')",
+    }
+    profiled = (
+        f"SELECT service_id, {year} AS y, {month} AS m, "
+        + ", ".join(f"{sql} AS d_{name}" for name, sql in dimensions.items())
+        + f" FROM {Response._meta.db_table}"
+    )
+    if connection.vendor == "postgresql":
+        which = " ".join(
+            f"WHEN GROUPING(d_{name}) = 0 THEN '{name}'" for name in list(dimensions)[:-1]
+        )
+        value = " ".join(
+            f"WHEN GROUPING(d_{name}) = 0 THEN d_{name}" for name in list(dimensions)[:-1]
+        )
+        last = list(dimensions)[-1]
+        sets = ", ".join(f"(service_id, y, m, d_{name})" for name in dimensions)
+        select = (
+            f"SELECT service_id, y, m, CASE {which} ELSE '{last}' END, "
+            f"CASE {value} ELSE d_{last} END, COUNT(*) "
+            f"FROM ({profiled}) AS profiled GROUP BY GROUPING SETS ({sets})"
+        )
+    else:
+        select = " UNION ALL ".join(
+            f"SELECT service_id, y, m, '{name}', d_{name}, COUNT(*) "
+            f"FROM ({profiled}) AS profiled GROUP BY service_id, y, m, d_{name}"
+            for name in dimensions
+        )
+    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
+    return _run(
+        f"INSERT INTO {ProfileMonth._meta.db_table} "
+        f"(service_id, year, month, dimension, value, count) {select}"
+    )
 
 
 @transaction.atomic
 def rebuild(*, log=None) -> int:
-    """Recompute every rollup from the raw responses; returns the rows written."""
-    ServiceMonth.objects.all().delete()
-    ProfileMonth.objects.all().delete()
-    total = _total_expression()
-    grouped = (
-        Response.objects.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-        .values("service_id", "y", "m")
-        .order_by()
-        .annotate(
-            n=Count("id"),
-            sq=Sum(total * total),
-            **{f"s_{f}": Sum(f) for f in FIELDS},
-        )
-    )
-    months = [
-        ServiceMonth(
-            service_id=row["service_id"],
-            year=row["y"],
-            month=row["m"],
-            respondents=row["n"],
-            total_sq_sum=row["sq"],
-            **{f: row[f"s_{f}"] for f in FIELDS},
-        )
-        for row in grouped.iterator()
-    ]
-    ServiceMonth.objects.bulk_create(months, batch_size=1000)
+    """Recompute every rollup from the raw responses; returns the rows written.
+
+    Public pages and open data in the cache are refreshed once this commits.
+    """
+    from . import cache_scopes
+
+    months = _rebuild_service_months()
     if log:
-        log(f"  {len(months)} service-months")
-
-    profiles = []
-    for dimension in ProfileMonth.Dimension.values:
-        if dimension == ProfileMonth.Dimension.AGE:
-            rows = _age_groups()
-        else:
-            rows = (
-                Response.objects.annotate(
-                    y=ExtractYear("served_on"),
-                    m=ExtractMonth("served_on"),
-                    v=Coalesce(F(dimension), Value("")),
-                )
-                .values("service_id", "y", "m", "v")
-                .order_by()
-                .annotate(n=Count("id"))
-            )
-        profiles.extend(
-            ProfileMonth(
-                service_id=r["service_id"],
-                year=r["y"],
-                month=r["m"],
-                dimension=dimension,
-                value=r["v"],
-                count=r["n"],
-            )
-            for r in rows
-        )
-    ProfileMonth.objects.bulk_create(profiles, batch_size=1000)
+        log(f"  {months} service-months")
+    profiles = _rebuild_profile_months()
     if log:
-        log(f"  {len(profiles)} profile counts")
-    return len(months) + len(profiles) + rebuild_officers(log=log)
-
-
-def _age_groups():
-    """Age bands grouped in Python over (service, month, age) counts: a handful of
-    ages per month, so this stays small however many responses there are."""
-    rows = (
-        Response.objects.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-        .values("service_id", "y", "m", "age")
-        .order_by()
-        .annotate(n=Count("id"))
-    )
-    bands = {}
-    for row in rows.iterator():
-        key = (row["service_id"], row["y"], row["m"], age_band(row["age"]))
-        bands[key] = bands.get(key, 0) + row["n"]
-    return [{"service_id": s, "y": y, "m": m, "v": v, "n": n} for (s, y, m, v), n in bands.items()]
+        log(f"  {profiles} profile counts")
+    officers = rebuild_officers(log=log)
+    cache_scopes.all_figures_changed()
+    return months + profiles + officers
 
 
 # --- officers ----------------------------------------------------------------
@@ -233,76 +256,61 @@ def record_officers(response) -> None:
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:
-    """Recompute officer rollups (of the given officers, or all) from raw responses.
+    """Recompute officer rollups (of the given officers, or all) from raw responses,
+    with the attribution rules of ``officers_credited``, in one INSERT ... SELECT.
 
-    Runs after a bulk load, and whenever an assignment changes, because the
-    "loket" basis depends on who was assigned where on each day.
+    Runs in ``rebuild``, and whenever an assignment changes, because the "loket"
+    basis depends on who was assigned where on each day.
     """
-    from collections import defaultdict
-
     from .models import Assignment, OfficerMonth
 
-    sums = defaultdict(lambda: defaultdict(int))
-
-    def add(officer_id, basis, year, month, row):
-        key = (officer_id, year, month, basis)
-        target = sums[key]
-        for name, value in row.items():
-            target[name] += value
-
-    def aggregate(queryset, group):
-        return (
-            queryset.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-            .values(*group, "y", "m", "u6", "u7")
-            .order_by()
-            .annotate(n=Count("id"))
-        )
-
-    def as_sums(row):
-        return _officer_amounts(row["u6"], row["u7"], row["n"])
-
-    verified = Response.objects.filter(verified=True, officer__isnull=False)
+    responses, assignments = Response._meta.db_table, Assignment._meta.db_table
+    year, month = _sql_year_month("served_on")
+    # Who each response counts for: the officer on a verified receipt (both bases);
+    # for a response at a loket without a receipt, each officer assigned there that
+    # day, once however many of their assignments overlap (basis "loket" only).
+    credited = f"""
+        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
+        WHERE verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
+        WHERE verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
+            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
+            FROM {responses} r JOIN {assignments} a
+              ON a.service_point_id = r.service_point_id
+             AND a.start_date <= r.served_on
+             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
+            WHERE NOT r.verified
+        ) AS at_loket
+    """
+    only, params = "", []
     if officer_ids is not None:
-        verified = verified.filter(officer_id__in=officer_ids)
-    for row in aggregate(verified, ["officer_id"]).iterator():
-        for basis in ("verified", "loket"):
-            add(row["officer_id"], basis, row["y"], row["m"], as_sums(row))
-
-    assignments = Assignment.objects.filter(service_point__isnull=False)
-    if officer_ids is not None:
-        assignments = assignments.filter(officer_id__in=officer_ids)
-    by_point = defaultdict(list)
-    for a in assignments:
-        by_point[a.service_point_id].append(a)
-    if by_point:
-        at_points = Response.objects.filter(verified=False, service_point_id__in=list(by_point))
-        rows = (
-            at_points.values("service_point_id", "served_on", "u6", "u7")
-            .order_by()
-            .annotate(n=Count("id"))
-        )
-        for row in rows.iterator():
-            day = row["served_on"]
-            officers = {
-                a.officer_id
-                for a in by_point[row["service_point_id"]]
-                if a.start_date <= day and (a.end_date is None or a.end_date >= day)
-            }
-            for officer_id in officers:
-                add(officer_id, "loket", day.year, day.month, as_sums(row))
-
+        officer_ids = list(officer_ids)
+        if not officer_ids:
+            return 0
+        only = f"WHERE officer_id IN ({', '.join(['%s'] * len(officer_ids))})"
+        params = officer_ids
+    counts = ", ".join(
+        f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END)" for u in ("u6", "u7") for n in (1, 2, 3, 4)
+    )
+    columns = ", ".join(f"{u}_{n}" for u in ("u6", "u7") for n in (1, 2, 3, 4))
     with transaction.atomic():
-        existing = OfficerMonth.objects.all()
-        if officer_ids is not None:
-            existing = existing.filter(officer_id__in=officer_ids)
-        existing.delete()
-        OfficerMonth.objects.bulk_create(
-            [
-                OfficerMonth(officer_id=o, year=y, month=m, basis=b, **values)
-                for (o, y, m, b), values in sums.items()
-            ],
-            batch_size=1000,
+        _run(f"DELETE FROM {OfficerMonth._meta.db_table} {only}", params)
+        rows = _run(
+            f"""
+            INSERT INTO {OfficerMonth._meta.db_table}
+                (officer_id, year, month, basis, respondents, u6, u7, sq_u6, sq_u7, sq_u67,
+                 {columns})
+            SELECT officer_id, {year}, {month}, basis, COUNT(*), SUM(u6), SUM(u7),
+                SUM(u6 * u6), SUM(u7 * u7), SUM((u6 + u7) * (u6 + u7)), {counts}
+            FROM ({credited}) AS credited
+            {only}
+            GROUP BY officer_id, {year}, {month}, basis
+            """,
+            params,
         )
     if log:
-        log(f"  {len(sums)} officer-months")
-    return len(sums)
+        log(f"  {rows} officer-months")
+    return rows

@@ -89,11 +89,52 @@ def record(response) -> None:
 
 # --- recompute ---------------------------------------------------------------
 #
-# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database: one
-# DELETE and one INSERT ... SELECT ... GROUP BY per table, in one transaction, so a
-# reader sees the old rollups or the new ones, never a half-built table. PostgreSQL
-# groups the four profile dimensions in one pass with GROUPING SETS; SQLite has none,
-# so there it is a UNION ALL of the four GROUP BYs (same rows).
+# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database, in
+# one transaction, so a reader sees the old rollups or the new ones, never a
+# half-built table. Each table is emptied with one DELETE and refilled with one
+# INSERT ... SELECT.
+#
+# The service-month sums and the profile counts come from one GROUP BY pass over the
+# responses: one row per service and month holding the sums and, for every value a
+# profile dimension can take (the model's choices, the age bands), a COUNT FILTER.
+# Measured at 1,000,000 responses on PostgreSQL 15, this pass costs about one plain
+# GROUP BY, where GROUPING SETS over the four dimensions cost three to four. If a
+# stored value is outside the choices (written around the validation), the profile
+# is grouped by its values instead, so the result stays exact: GROUPING SETS on
+# PostgreSQL, a UNION ALL of the same GROUP BYs on SQLite.
+
+MONTHLY_TABLE = "rollup_rebuild_months"
+
+
+def _profile_values() -> list[tuple[str, str, str]]:
+    """(dimension, value, SQL condition) for every value a profile count can have."""
+    from .models import Education, Occupation, Sex
+
+    Dimension = ProfileMonth.Dimension
+    values = []
+    for dimension, choices in (
+        (Dimension.SEX, Sex),
+        (Dimension.EDUCATION, Education),
+        (Dimension.OCCUPATION, Occupation),
+    ):
+        for value in [*choices.values, ""]:
+            values.append((dimension, value, f"{dimension} = '{value}'"))
+    in_a_band = []
+    for low, high, label in AGE_BANDS:
+        condition = f"age BETWEEN {low} AND {high}"
+        in_a_band.append(condition)
+        values.append((Dimension.AGE, label, condition))
+    values.append((Dimension.AGE, "", f"(age IS NULL OR NOT ({' OR '.join(in_a_band)}))"))
+    return values
+
+
+def _incomplete_profile_condition() -> str:
+    """True for a month whose known values of a dimension do not add up to its
+    respondents: some response has a value outside the choices."""
+    columns = {}
+    for i, (dimension, _value, _condition) in enumerate(_profile_values()):
+        columns.setdefault(dimension, []).append(f"p{i}")
+    return " OR ".join(f"n <> {' + '.join(names)}" for names in columns.values())
 
 
 def _sql_year_month(column: str) -> tuple[str, str]:
@@ -122,23 +163,84 @@ def _run(sql: str, params=()) -> int:
         return cursor.rowcount
 
 
-def _rebuild_service_months() -> int:
-    year, month = _sql_year_month("served_on")
+def _tune_for_rebuild() -> None:
+    """PostgreSQL, for this transaction only: the groups are few (services x months x
+    values), so with enough memory they are hashed instead of sorting a million rows to
+    disk; and JIT compilation costs more than it saves here (measured: about 2 s of a
+    4 s GROUPING SETS pass at 1,000,000 responses)."""
+    if connection.vendor == "postgresql":
+        _run("SET LOCAL work_mem = '64MB'")
+        _run("SET LOCAL jit = off")
+
+
+def _monthly_aggregates() -> int:
+    """One pass over the responses into a temporary table: per service and month, the
+    service-month sums and every profile count. Returns how many months have a
+    profile value outside the choices (their counts do not add up)."""
     total = " + ".join(FIELDS)
+    aggregates = [
+        ("n", "COUNT(*)"),
+        ("total_sq", f"SUM(({total}) * ({total}))"),
+        *((f"s_{f}", f"SUM({f})") for f in FIELDS),
+        *(
+            (f"p{i}", f"COUNT(*) FILTER (WHERE {condition})")
+            for i, (_d, _v, condition) in enumerate(_profile_values())
+        ),
+    ]
+    names = ", ".join(name for name, _sql in aggregates)
+    computed = ", ".join(f"{sql} AS {name}" for name, sql in aggregates)
+    responses = Response._meta.db_table
+    if connection.vendor == "postgresql":
+        # Grouping on the truncated date and extracting year and month from the few
+        # groups is twice as fast as EXTRACT on every row (it returns numeric).
+        select = (
+            "SELECT service_id, CAST(EXTRACT(YEAR FROM mo) AS integer) AS y, "
+            f"CAST(EXTRACT(MONTH FROM mo) AS integer) AS m, {names} FROM ("
+            f"SELECT service_id, date_trunc('month', served_on::timestamp) AS mo, {computed} "
+            f"FROM {responses} GROUP BY 1, 2) AS monthly"
+        )
+    else:
+        year, month = _sql_year_month("served_on")
+        select = (
+            f"SELECT service_id, {year} AS y, {month} AS m, {computed} "
+            f"FROM {responses} GROUP BY 1, 2, 3"
+        )
+    _run(f"DROP TABLE IF EXISTS {MONTHLY_TABLE}")
+    _run(f"CREATE TEMPORARY TABLE {MONTHLY_TABLE} AS {select}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {MONTHLY_TABLE} WHERE {_incomplete_profile_condition()}", []
+        )
+        return cursor.fetchone()[0]
+
+
+def _rebuild_service_months() -> int:
     _run(f"DELETE FROM {ServiceMonth._meta.db_table}")
     return _run(
         f"""
         INSERT INTO {ServiceMonth._meta.db_table}
             (service_id, year, month, respondents, total_sq_sum, {", ".join(FIELDS)})
-        SELECT service_id, {year}, {month}, COUNT(*), SUM(({total}) * ({total})),
-            {", ".join(f"SUM({f})" for f in FIELDS)}
-        FROM {Response._meta.db_table}
-        GROUP BY service_id, {year}, {month}
+        SELECT service_id, y, m, n, total_sq, {", ".join(f"s_{f}" for f in FIELDS)}
+        FROM {MONTHLY_TABLE}
         """
     )
 
 
+def _rebuild_profile_months_from_counts() -> int:
+    select = " UNION ALL ".join(
+        f"SELECT service_id, y, m, '{dimension}', '{value}', p{i} FROM {MONTHLY_TABLE} "
+        f"WHERE p{i} > 0"
+        for i, (dimension, value, _condition) in enumerate(_profile_values())
+    )
+    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
+    return _run(
+        f"INSERT INTO {ProfileMonth._meta.db_table} "
+        f"(service_id, year, month, dimension, value, count) {select}"
+    )
+
+
 def _rebuild_profile_months() -> int:
+    """The profile grouped by the stored values, whatever they are."""
     year, month = _sql_year_month("served_on")
     dimensions = {
         ProfileMonth.Dimension.SEX: "COALESCE(sex, '')",
@@ -186,10 +288,16 @@ def rebuild(*, log=None) -> int:
     """
     from . import cache_scopes
 
+    _tune_for_rebuild()
+    unknown = _monthly_aggregates()
     months = _rebuild_service_months()
     if log:
         log(f"  {months} service-months")
-    profiles = _rebuild_profile_months()
+    if unknown:
+        profiles = _rebuild_profile_months()
+    else:
+        profiles = _rebuild_profile_months_from_counts()
+    _run(f"DROP TABLE {MONTHLY_TABLE}")
     if log:
         log(f"  {profiles} profile counts")
     officers = rebuild_officers(log=log)
@@ -297,6 +405,7 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
     )
     columns = ", ".join(f"{u}_{n}" for u in ("u6", "u7") for n in (1, 2, 3, 4))
     with transaction.atomic():
+        _tune_for_rebuild()
         _run(f"DELETE FROM {OfficerMonth._meta.db_table} {only}", params)
         rows = _run(
             f"""

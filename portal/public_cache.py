@@ -111,9 +111,37 @@ def _storable(response) -> bool:
     )
 
 
+# The scopes of each URL this process has stored, so a hit is one round trip to the
+# cache (the entry and its scopes' versions together). A URL's scopes are checked
+# against the entry's own, so a stale guess only costs a second round trip.
+_known_scopes: dict[str, tuple] = {}
+KNOWN_SCOPES_MAX = 10_000
+
+
 class PublicCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
+
+    def _from_cache(self, key):
+        guess = _known_scopes.get(key)
+        if guess is not None:
+            found = cache.get_many([key, *_version_keys(guess)])
+            entry = found.pop(key, None)
+        else:
+            entry, found = cache.get(key), None
+        if entry is None:
+            return None
+        day, scopes, versions, status, headers, content = entry
+        if found is None or scopes != guess:
+            found = cache.get_many(_version_keys(scopes))
+            _known_scopes[key] = scopes
+        if day != timezone.localdate() or found != versions:
+            return None
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        response[CACHE_HEADER] = "hit"
+        return response
 
     def __call__(self, request):
         if not settings.PUBLIC_CACHE_ENABLED:
@@ -126,15 +154,9 @@ class PublicCacheMiddleware:
             return response
 
         key = _entry_key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            day, scopes, versions, status, headers, content = entry
-            if day == timezone.localdate() and cache.get_many(_version_keys(scopes)) == versions:
-                response = HttpResponse(content, status=status)
-                for name, value in headers:
-                    response[name] = value
-                response[CACHE_HEADER] = "hit"
-                return response
+        hit = self._from_cache(key)
+        if hit is not None:
+            return hit
 
         response = self.get_response(request)
         plan = getattr(request, "public_cache", None)
@@ -151,5 +173,8 @@ class PublicCacheMiddleware:
         headers = list(response.items())
         entry = (timezone.localdate(), scopes, versions, response.status_code, headers)
         cache.set(key, (*entry, response.content), settings.PUBLIC_CACHE_SECONDS)
+        if len(_known_scopes) >= KNOWN_SCOPES_MAX:
+            _known_scopes.clear()
+        _known_scopes[key] = scopes
         response[CACHE_HEADER] = "miss"
         return response

@@ -150,6 +150,26 @@ def test_recompute_equals_incremental_for_every_profile_and_officer_attribution(
     assert snapshot() == incremental
 
 
+def test_recompute_counts_a_profile_value_outside_the_choices_too():
+    """A value written around the validation (an old import, a manual fix) still gets
+    its own profile row, exactly as the incremental path would count it."""
+    unit = UnitFactory()
+    service = ServiceFactory(unit=unit)
+    for day in range(1, 6):
+        submit(service, {f"U{i}": 2 for i in range(1, 10)}, date(2026, 4, day), age=33)
+    Response.objects.filter(pk=Response.objects.first().pk).update(education="pesantren")
+    expected = {}
+    for response in Response.objects.all():
+        for dimension, value in rollups.profile_values(response).items():
+            key = (service.pk, 2026, 4, dimension, value)
+            expected[key] = expected.get(key, 0) + 1
+
+    rollups.rebuild()
+
+    assert snapshot()[1] == sorted((*key, n) for key, n in expected.items())
+    assert ("education", "pesantren", 1) in {(d, v, n) for _s, _y, _m, d, v, n in snapshot()[1]}
+
+
 def test_a_recompute_that_fails_half_way_leaves_the_old_rollups(monkeypatch):
     unit = UnitFactory()
     service = ServiceFactory(unit=unit)

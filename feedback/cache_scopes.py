@@ -6,9 +6,8 @@ every page and in the open data, so a registry change refreshes ``registry``.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 
-from portal.public_cache import bump, bump_now
+from portal.public_cache import after_commit, bump, bump_now
 
 PEMDA = "ikm:pemda"
 REGISTRY = "registry"
@@ -60,7 +59,7 @@ def scopes_of_service(service_id, unit_id) -> list[str]:
 def figures_changed(*, service_id, unit_id) -> None:
     """A response (or a population, a moderated comment) of this service changed its
     figures: refresh them once the transaction commits."""
-    transaction.on_commit(lambda: bump_now(*scopes_of_service(service_id, unit_id)))
+    after_commit(lambda: bump_now(*scopes_of_service(service_id, unit_id)))
 
 
 def all_figures_changed() -> None:
@@ -73,5 +72,5 @@ def all_figures_changed() -> None:
 
 
 def registry_changed() -> None:
-    transaction.on_commit(lambda: cache.delete(UNIT_PARENTS_KEY))
+    after_commit(lambda: cache.delete(UNIT_PARENTS_KEY))
     bump(REGISTRY)

@@ -18,6 +18,7 @@ a plain 200. Views that show officer data or forms never opt in.
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -28,6 +29,8 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from . import i18n
+
+logger = logging.getLogger(__name__)
 
 # Published pages: bumped by a publish, unpublish, move or deletion (content.signals).
 PAGES = "pages"
@@ -51,7 +54,14 @@ def bump(*scopes: str) -> None:
     """``bump_now`` once the current transaction commits: a reader in between would
     otherwise store the old content under the new version."""
     if scopes:
-        transaction.on_commit(lambda: bump_now(*scopes))
+        after_commit(lambda: bump_now(*scopes))
+
+
+def after_commit(refresh) -> None:
+    """Run ``refresh`` once the transaction commits. A cache that is down then is
+    logged, not raised: what was committed stays committed and the citizen is not
+    shown an error; entries expire after PUBLIC_CACHE_SECONDS anyway."""
+    transaction.on_commit(refresh, robust=True)
 
 
 def current_versions(scopes) -> dict[str, str]:
@@ -73,7 +83,12 @@ def cache_public(request, *scopes: str) -> None:
     """
     request = getattr(request, "_request", request)  # a DRF Request wraps Django's
     scopes = tuple(dict.fromkeys(scopes))
-    versions = current_versions(scopes) if _cacheable_request(request) else None
+    versions = None
+    if _cacheable_request(request):
+        try:
+            versions = current_versions(scopes)
+        except Exception:  # the cache is down: serve without it
+            logger.warning("public cache unavailable", exc_info=True)
     request.public_cache = (scopes, versions)
 
 
@@ -83,6 +98,10 @@ def _cacheable_request(request) -> bool:
         and request.method == "GET"
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
+        # Wagtail renders a draft's preview through the middleware with a request of
+        # its own for the page's live URL: never answer it with the live page.
+        and not getattr(request, "is_dummy", False)
+        and not getattr(request, "is_preview", False)
     )
 
 
@@ -154,13 +173,17 @@ class PublicCacheMiddleware:
             return response
 
         key = _entry_key(request)
-        hit = self._from_cache(key)
+        try:
+            hit = self._from_cache(key)
+        except Exception:  # the cache is down: render as if it were empty
+            logger.warning("public cache unavailable", exc_info=True)
+            hit = None
         if hit is not None:
             return hit
 
         response = self.get_response(request)
         plan = getattr(request, "public_cache", None)
-        if plan is None:
+        if plan is None or plan[1] is None:
             return response
         if not _storable(response):
             # Shown to this visitor only (it set a cookie or used the session).
@@ -172,7 +195,11 @@ class PublicCacheMiddleware:
         scopes, versions = plan
         headers = list(response.items())
         entry = (timezone.localdate(), scopes, versions, response.status_code, headers)
-        cache.set(key, (*entry, response.content), settings.PUBLIC_CACHE_SECONDS)
+        try:
+            cache.set(key, (*entry, response.content), settings.PUBLIC_CACHE_SECONDS)
+        except Exception:
+            logger.warning("public cache unavailable", exc_info=True)
+            return response
         if len(_known_scopes) >= KNOWN_SCOPES_MAX:
             _known_scopes.clear()
         _known_scopes[key] = scopes

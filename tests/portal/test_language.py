@@ -126,6 +126,18 @@ def test_the_survey_form_thanks_in_the_language_it_was_sent_in(client, ktp_page,
     )
 
 
+def test_search_results_link_to_the_page_in_the_language_searched_in(client, ktp_page):
+    from django.utils import translation
+
+    # Published while the editor's admin is in English: indexed with its Indonesian URL.
+    with translation.override("en"):
+        ktp_page.save_revision().publish()
+    indonesian = soup_of(client, "/cari/?q=KTP")
+    assert indonesian.select_one(".search-results a, main h3 a")["href"] == ktp_page.url
+    english = soup_of(client, "/en/cari/?q=KTP")
+    assert english.select_one(".search-results a, main h3 a")["href"] == f"/en{ktp_page.url}"
+
+
 # The switch and hreflang
 
 

@@ -186,6 +186,36 @@ def test_api_clients_with_a_token_and_forms_are_never_cached(client, demo, publi
     assert CACHE_HEADER not in client.get(f"/nilai/{service.code}/")
 
 
+def test_a_preview_shows_the_draft_not_the_cached_live_page(client, demo, public_cache):
+    page = StandardPage.objects.live().first()
+    assert client.get(page.url)[CACHE_HEADER] == "miss"
+    assert client.get(page.url)[CACHE_HEADER] == "hit"
+    page.title = "Judul rancangan yang belum terbit"
+    preview = page.make_preview_request()  # the request Wagtail builds, without a session
+    assert "Judul rancangan yang belum terbit" in preview.content.decode()
+    assert "Judul rancangan" not in client.get(page.url).content.decode()
+
+
+def test_open_data_is_served_when_the_cache_is_down(client, demo, public_cache, settings):
+    import socket
+
+    with socket.socket() as probe:  # a local port where nothing listens
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+    # (Wagtail keeps its site root paths in the cache too: pages need it up.)
+    for url in ("/api/v1/ikm/", "/api/v1/ikm/table/"):
+        res = client.get(url)
+        assert res.status_code == 200
+        assert CACHE_HEADER not in res and "public" not in res.get("Cache-Control", "")
+
+
 def test_the_hr_api_is_never_stored(client, demo):
     res = client.get("/api/v1/hr/indicators/?period=2026-Q3")
     assert res.status_code == 401

@@ -1,7 +1,12 @@
-"""Freeze a survey report's figures when it is published, and queue its PDF."""
+"""Freeze a survey report's figures when it is published, and queue its PDF;
+refresh cached pages."""
 
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.public_cache import PAGES, bump
 
 
 @receiver(page_published)
@@ -18,3 +23,27 @@ def freeze_report_figures(sender, instance, **kwargs):
         from .tasks import render_report_pdf
 
         enqueue_on_commit(render_report_pdf, page.pk)
+
+
+# The public cache (portal.public_cache): menus, lists and breadcrumbs may show any
+# page, so a publish, unpublish, move or deletion refreshes every cached page (the
+# "pages" scope), never the survey figures or the open data.
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def page_changed(sender, instance, **kwargs):
+    bump(PAGES)
+
+
+@receiver(post_delete, sender=Page)
+def page_deleted(sender, instance, **kwargs):
+    bump(PAGES)
+
+
+@receiver(post_save, sender="content.PemdaSettings")
+def pemda_settings_changed(sender, instance, raw=False, **kwargs):
+    """The Pemda's name and contact details are on every page."""
+    if not raw:
+        bump(PAGES)

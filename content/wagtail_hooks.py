@@ -1,11 +1,15 @@
-"""The editors' dashboard panel in the Wagtail admin."""
+"""The editors' dashboard panel in the Wagtail admin, and published pages in
+the public cache (portal.public_cache)."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from feedback import cache_scopes
 from feedback.permissions import EDITORS_GROUP, MODERATORS_GROUP
+from portal.public_cache import PAGES, cache_public
 
 from . import selectors
+from .models import ResultsPage, ServicePage, UnitPage
 
 
 def is_editor(user) -> bool:
@@ -40,3 +44,22 @@ class EditorDashboardPanel(Component):
 def editor_dashboard_panel(request, panels):
     if is_editor(request.user):
         panels.append(EditorDashboardPanel())
+
+
+def figures_scopes(page) -> list[str]:
+    """The survey figures a page shows (a survey report's are frozen: none)."""
+    if isinstance(page, ServicePage):
+        return [cache_scopes.service_scope(page.service_id)]
+    if isinstance(page, UnitPage):
+        return [cache_scopes.unit_scope(page.unit_id)]
+    if isinstance(page, ResultsPage):
+        return [cache_scopes.PEMDA]
+    return []
+
+
+@hooks.register("before_serve_page")
+def cache_published_page(page, request, serve_args, serve_kwargs):
+    # A page behind a password or a login is never shared.
+    if page.get_view_restrictions().exists():
+        return
+    cache_public(request, PAGES, cache_scopes.REGISTRY, *figures_scopes(page))

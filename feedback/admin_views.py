@@ -7,10 +7,12 @@ from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from portal.i18n import reverse_for_citizens
+
+from . import cache_scopes
 from .models import CommentStatus, Kiosk, Receipt, Response
 
 KIOSK_COOKIE_MAX_AGE = 5 * 365 * 24 * 3600
@@ -39,7 +41,7 @@ def kiosk_activate(request, pk):
     kiosk.is_active = True
     kiosk.save()
     logout(request)
-    response = redirect("feedback:kiosk_home")
+    response = redirect(reverse_for_citizens("feedback:kiosk_home"))
     response.set_cookie(
         KIOSK_COOKIE,
         key,
@@ -56,7 +58,7 @@ def receipt_slip(request, pk):
     _require(request, "feedback.view_receipt")
     receipt = get_object_or_404(Receipt.objects.select_related("service", "service_point"), pk=pk)
     url = request.build_absolute_uri(
-        reverse("feedback:rate", args=[receipt.service.code]) + f"?r={receipt.code}"
+        reverse_for_citizens("feedback:rate", args=[receipt.service.code]) + f"?r={receipt.code}"
     )
     qr = segno.make(url, error="m").svg_inline(scale=5, title=receipt.code)
     return render(
@@ -75,9 +77,15 @@ def comment_moderation(request):
         if decision not in (CommentStatus.APPROVED, CommentStatus.REJECTED) or not ids:
             messages.error(request, _("Pilih komentar dan keputusan (setujui atau tolak)."))
         else:
-            count = Response.objects.filter(
+            chosen = Response.objects.filter(
                 public_id__in=ids, comment_status=CommentStatus.PENDING
-            ).update(comment_status=decision)
+            )
+            # Approved comments appear on their service pages: refresh those.
+            for service_id, unit_id in chosen.values_list(
+                "service_id", "service__unit_id"
+            ).distinct():
+                cache_scopes.figures_changed(service_id=service_id, unit_id=unit_id)
+            count = chosen.update(comment_status=decision)
             messages.success(request, _("%(n)d komentar diperbarui.") % {"n": count})
         return redirect("feedback_comment_moderation")
     pending = (

@@ -16,7 +16,9 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from . import ratelimits, services
+from portal.public_cache import PAGES, cache_public
+
+from . import cache_scopes, ratelimits, services
 from .models import Channel, Education, Kiosk, Occupation, Service, Unit
 from .skm import CODES, SCALE
 
@@ -80,7 +82,15 @@ class ServiceFilter(filters.FilterSet):
         fields = ["unit", "category"]
 
 
-class UnitViewSet(viewsets.ReadOnlyModelViewSet):
+class PublicRegistryMixin:
+    """Open data lists: cached until the registry or a page (their ``url``) changes."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        cache_public(request, cache_scopes.REGISTRY, PAGES)
+
+
+class UnitViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
     """Organisation units (Pemda, Perangkat Daerah, Unit Layanan)."""
 
     api_error_codes = (404,)  # an unknown code, or a page past the last
@@ -93,7 +103,7 @@ class UnitViewSet(viewsets.ReadOnlyModelViewSet):
         return Unit.objects.filter(is_active=True).select_related("parent", "page")
 
 
-class ServiceViewSet(viewsets.ReadOnlyModelViewSet):
+class ServiceViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
     """Services (Jenis Layanan) with their unit and public page."""
 
     api_error_codes = (404,)

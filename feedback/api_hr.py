@@ -104,6 +104,12 @@ class HRIndicatorsView(APIView):
     permission_classes = [permissions.IsAuthenticated, IsHR]
     api_error_codes = (403, 404)
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        # Personnel data: never kept by a browser cache or a proxy.
+        response = super().finalize_response(request, response, *args, **kwargs)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
     @extend_schema(
         parameters=[
             OpenApiParameter("period", str, required=True, description="YYYY, YYYY-S1, YYYY-Q3"),

@@ -11,7 +11,9 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from . import selectors
+from portal.public_cache import cache_public
+
+from . import cache_scopes, selectors
 from .api import error_response
 from .models import Service, Unit
 from .skm import CODES
@@ -95,6 +97,7 @@ class IkmView(APIView):
             if target is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": unit_code}
                 return error_response(msg, status=404, unit=[msg])
+        cache_public(request, cache_scopes.REGISTRY, cache_scopes.scope_of(target))
         scope = selectors.Scope.of(target)
         result = selectors.ikm_for(scope=scope, period=period)
         return ApiResponse(result_dict(scope, period, result))
@@ -176,6 +179,7 @@ class IkmTableView(APIView):
         output = request.query_params.get("format", "json")
         if output not in ("json", "csv"):
             return error_response(_("format harus json atau csv."), format=["json|csv"])
+        cache_public(request, cache_scopes.REGISTRY, cache_scopes.PEMDA)
         rows = list(ranking_rows(period, level))
         if output == "csv":
             buffer = io.StringIO()

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import services
+from . import cache_scopes, services
 from .importing import ImportRejected, RowError
 from .models import ImportBatch, ReportedPeriod, Response, Service
 from .periods import Period
@@ -233,6 +233,9 @@ def store(entries: list[dict], *, filename: str, digest: str) -> ImportBatch:
         ReportedPeriod.objects.bulk_create(
             ReportedPeriod(import_batch=batch, **entry) for entry in entries
         )
+        # Cached pages and open data of these services show the new periods at once.
+        for service in {entry["service"] for entry in entries}:
+            cache_scopes.figures_changed(service_id=service.pk, unit_id=service.unit_id)
     return batch
 
 

@@ -2,13 +2,11 @@
 
 ``record`` runs inside the transaction that stores a response, so a response
 and its rollup change commit together or not at all: one upsert statement per
-rollup table (``add_rows``). ``rebuild`` recomputes
-everything from the raw responses with GROUP BY queries.
+rollup table (``add_rows``). ``rebuild`` recomputes everything from the raw
+responses, one INSERT ... SELECT ... GROUP BY per table.
 """
 
 from django.db import connection, transaction
-from django.db.models import Count, F, Sum, Value
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 
 from .models import ProfileMonth, Response, ServiceMonth
 from .skm import CODES
@@ -105,90 +103,222 @@ def record(response) -> None:
     record_officers(response)
 
 
-def _total_expression():
-    expression = F(FIELDS[0])
-    for name in FIELDS[1:]:
-        expression = expression + F(name)
-    return expression
+# --- recompute ---------------------------------------------------------------
+#
+# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database, in
+# one transaction, so a reader sees the old rollups or the new ones, never a
+# half-built table. Each table is emptied with one DELETE and refilled with one
+# INSERT ... SELECT.
+#
+# The service-month sums and the profile counts come from one GROUP BY pass over the
+# responses: one row per service and month holding the sums and, for every value a
+# profile dimension can take (the model's choices, the age bands), a COUNT FILTER.
+# Measured at 1,000,000 responses on PostgreSQL 15, this pass costs about one plain
+# GROUP BY, where GROUPING SETS over the four dimensions cost three to four. If a
+# stored value is outside the choices (written around the validation), the profile
+# is grouped by its values instead, so the result stays exact: GROUPING SETS on
+# PostgreSQL, a UNION ALL of the same GROUP BYs on SQLite.
+
+MONTHLY_TABLE = "rollup_rebuild_months"
+
+
+def _profile_values() -> list[tuple[str, str, str]]:
+    """(dimension, value, SQL condition) for every value a profile count can have."""
+    from .models import Education, Occupation, Sex
+
+    Dimension = ProfileMonth.Dimension
+    values = []
+    for dimension, choices in (
+        (Dimension.SEX, Sex),
+        (Dimension.EDUCATION, Education),
+        (Dimension.OCCUPATION, Occupation),
+    ):
+        for value in [*choices.values, ""]:
+            values.append((dimension, value, f"{dimension} = '{value}'"))
+    in_a_band = []
+    for low, high, label in AGE_BANDS:
+        condition = f"age BETWEEN {low} AND {high}"
+        in_a_band.append(condition)
+        values.append((Dimension.AGE, label, condition))
+    values.append((Dimension.AGE, "", f"(age IS NULL OR NOT ({' OR '.join(in_a_band)}))"))
+    return values
+
+
+def _incomplete_profile_condition() -> str:
+    """True for a month whose known values of a dimension do not add up to its
+    respondents: some response has a value outside the choices."""
+    columns = {}
+    for i, (dimension, _value, _condition) in enumerate(_profile_values()):
+        columns.setdefault(dimension, []).append(f"p{i}")
+    return " OR ".join(f"n <> {' + '.join(names)}" for names in columns.values())
+
+
+def _sql_year_month(column: str) -> tuple[str, str]:
+    if connection.vendor == "postgresql":
+        return (
+            f"CAST(EXTRACT(YEAR FROM {column}) AS integer)",
+            f"CAST(EXTRACT(MONTH FROM {column}) AS integer)",
+        )
+    return (
+        f"CAST(strftime('%%Y', {column}) AS integer)",
+        f"CAST(strftime('%%m', {column}) AS integer)",
+    )
+
+
+def _sql_age_band(column: str) -> str:
+    """``age_band`` in SQL."""
+    cases = " ".join(
+        f"WHEN {column} BETWEEN {low} AND {high} THEN '{label}'" for low, high, label in AGE_BANDS
+    )
+    return f"CASE {cases} ELSE '' END"
+
+
+def _run(sql: str, params=()) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, list(params))
+        return cursor.rowcount
+
+
+def _tune_for_rebuild() -> None:
+    """PostgreSQL, for this transaction only: the groups are few (services x months x
+    values), so with enough memory they are hashed instead of sorting a million rows to
+    disk; and JIT compilation costs more than it saves here (measured: about 2 s of a
+    4 s GROUPING SETS pass at 1,000,000 responses)."""
+    if connection.vendor == "postgresql":
+        _run("SET LOCAL work_mem = '64MB'")
+        _run("SET LOCAL jit = off")
+
+
+def _monthly_aggregates() -> int:
+    """One pass over the responses into a temporary table: per service and month, the
+    service-month sums and every profile count. Returns how many months have a
+    profile value outside the choices (their counts do not add up)."""
+    total = " + ".join(FIELDS)
+    aggregates = [
+        ("n", "COUNT(*)"),
+        ("total_sq", f"SUM(({total}) * ({total}))"),
+        *((f"s_{f}", f"SUM({f})") for f in FIELDS),
+        *(
+            (f"p{i}", f"COUNT(*) FILTER (WHERE {condition})")
+            for i, (_d, _v, condition) in enumerate(_profile_values())
+        ),
+    ]
+    names = ", ".join(name for name, _sql in aggregates)
+    computed = ", ".join(f"{sql} AS {name}" for name, sql in aggregates)
+    responses = Response._meta.db_table
+    if connection.vendor == "postgresql":
+        # Grouping on the truncated date and extracting year and month from the few
+        # groups is twice as fast as EXTRACT on every row (it returns numeric).
+        select = (
+            "SELECT service_id, CAST(EXTRACT(YEAR FROM mo) AS integer) AS y, "
+            f"CAST(EXTRACT(MONTH FROM mo) AS integer) AS m, {names} FROM ("
+            f"SELECT service_id, date_trunc('month', served_on::timestamp) AS mo, {computed} "
+            f"FROM {responses} GROUP BY 1, 2) AS monthly"
+        )
+    else:
+        year, month = _sql_year_month("served_on")
+        select = (
+            f"SELECT service_id, {year} AS y, {month} AS m, {computed} "
+            f"FROM {responses} GROUP BY 1, 2, 3"
+        )
+    _run(f"DROP TABLE IF EXISTS {MONTHLY_TABLE}")
+    _run(f"CREATE TEMPORARY TABLE {MONTHLY_TABLE} AS {select}")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*) FROM {MONTHLY_TABLE} WHERE {_incomplete_profile_condition()}", []
+        )
+        return cursor.fetchone()[0]
+
+
+def _rebuild_service_months() -> int:
+    _run(f"DELETE FROM {ServiceMonth._meta.db_table}")
+    return _run(
+        f"""
+        INSERT INTO {ServiceMonth._meta.db_table}
+            (service_id, year, month, respondents, total_sq_sum, {", ".join(FIELDS)})
+        SELECT service_id, y, m, n, total_sq, {", ".join(f"s_{f}" for f in FIELDS)}
+        FROM {MONTHLY_TABLE}
+        """
+    )
+
+
+def _rebuild_profile_months_from_counts() -> int:
+    select = " UNION ALL ".join(
+        f"SELECT service_id, y, m, '{dimension}', '{value}', p{i} FROM {MONTHLY_TABLE} "
+        f"WHERE p{i} > 0"
+        for i, (dimension, value, _condition) in enumerate(_profile_values())
+    )
+    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
+    return _run(
+        f"INSERT INTO {ProfileMonth._meta.db_table} "
+        f"(service_id, year, month, dimension, value, count) {select}"
+    )
+
+
+def _rebuild_profile_months() -> int:
+    """The profile grouped by the stored values, whatever they are."""
+    year, month = _sql_year_month("served_on")
+    dimensions = {
+        ProfileMonth.Dimension.SEX: "COALESCE(sex, '')",
+        ProfileMonth.Dimension.AGE: _sql_age_band("age"),
+        ProfileMonth.Dimension.EDUCATION: "COALESCE(education, '')",
+        ProfileMonth.Dimension.OCCUPATION: "COALESCE(occupation, '')",
+    }
+    profiled = (
+        f"SELECT service_id, {year} AS y, {month} AS m, "
+        + ", ".join(f"{sql} AS d_{name}" for name, sql in dimensions.items())
+        + f" FROM {Response._meta.db_table}"
+    )
+    if connection.vendor == "postgresql":
+        which = " ".join(
+            f"WHEN GROUPING(d_{name}) = 0 THEN '{name}'" for name in list(dimensions)[:-1]
+        )
+        value = " ".join(
+            f"WHEN GROUPING(d_{name}) = 0 THEN d_{name}" for name in list(dimensions)[:-1]
+        )
+        last = list(dimensions)[-1]
+        sets = ", ".join(f"(service_id, y, m, d_{name})" for name in dimensions)
+        select = (
+            f"SELECT service_id, y, m, CASE {which} ELSE '{last}' END, "
+            f"CASE {value} ELSE d_{last} END, COUNT(*) "
+            f"FROM ({profiled}) AS profiled GROUP BY GROUPING SETS ({sets})"
+        )
+    else:
+        select = " UNION ALL ".join(
+            f"SELECT service_id, y, m, '{name}', d_{name}, COUNT(*) "
+            f"FROM ({profiled}) AS profiled GROUP BY service_id, y, m, d_{name}"
+            for name in dimensions
+        )
+    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
+    return _run(
+        f"INSERT INTO {ProfileMonth._meta.db_table} "
+        f"(service_id, year, month, dimension, value, count) {select}"
+    )
 
 
 @transaction.atomic
 def rebuild(*, log=None) -> int:
-    """Recompute every rollup from the raw responses; returns the rows written."""
-    ServiceMonth.objects.all().delete()
-    ProfileMonth.objects.all().delete()
-    total = _total_expression()
-    grouped = (
-        Response.objects.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-        .values("service_id", "y", "m")
-        .order_by()
-        .annotate(
-            n=Count("id"),
-            sq=Sum(total * total),
-            **{f"s_{f}": Sum(f) for f in FIELDS},
-        )
-    )
-    months = [
-        ServiceMonth(
-            service_id=row["service_id"],
-            year=row["y"],
-            month=row["m"],
-            respondents=row["n"],
-            total_sq_sum=row["sq"],
-            **{f: row[f"s_{f}"] for f in FIELDS},
-        )
-        for row in grouped.iterator()
-    ]
-    ServiceMonth.objects.bulk_create(months, batch_size=1000)
+    """Recompute every rollup from the raw responses; returns the rows written.
+
+    Public pages and open data in the cache are refreshed once this commits.
+    """
+    from . import cache_scopes
+
+    _tune_for_rebuild()
+    unknown = _monthly_aggregates()
+    months = _rebuild_service_months()
     if log:
-        log(f"  {len(months)} service-months")
-
-    profiles = []
-    for dimension in ProfileMonth.Dimension.values:
-        if dimension == ProfileMonth.Dimension.AGE:
-            rows = _age_groups()
-        else:
-            rows = (
-                Response.objects.annotate(
-                    y=ExtractYear("served_on"),
-                    m=ExtractMonth("served_on"),
-                    v=Coalesce(F(dimension), Value("")),
-                )
-                .values("service_id", "y", "m", "v")
-                .order_by()
-                .annotate(n=Count("id"))
-            )
-        profiles.extend(
-            ProfileMonth(
-                service_id=r["service_id"],
-                year=r["y"],
-                month=r["m"],
-                dimension=dimension,
-                value=r["v"],
-                count=r["n"],
-            )
-            for r in rows
-        )
-    ProfileMonth.objects.bulk_create(profiles, batch_size=1000)
+        log(f"  {months} service-months")
+    if unknown:
+        profiles = _rebuild_profile_months()
+    else:
+        profiles = _rebuild_profile_months_from_counts()
+    _run(f"DROP TABLE {MONTHLY_TABLE}")
     if log:
-        log(f"  {len(profiles)} profile counts")
-    return len(months) + len(profiles) + rebuild_officers(log=log)
-
-
-def _age_groups():
-    """Age bands grouped in Python over (service, month, age) counts: a handful of
-    ages per month, so this stays small however many responses there are."""
-    rows = (
-        Response.objects.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-        .values("service_id", "y", "m", "age")
-        .order_by()
-        .annotate(n=Count("id"))
-    )
-    bands = {}
-    for row in rows.iterator():
-        key = (row["service_id"], row["y"], row["m"], age_band(row["age"]))
-        bands[key] = bands.get(key, 0) + row["n"]
-    return [{"service_id": s, "y": y, "m": m, "v": v, "n": n} for (s, y, m, v), n in bands.items()]
+        log(f"  {profiles} profile counts")
+    officers = rebuild_officers(log=log)
+    cache_scopes.all_figures_changed()
+    return months + profiles + officers
 
 
 # --- officers ----------------------------------------------------------------
@@ -252,76 +382,62 @@ def record_officers(response) -> None:
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:
-    """Recompute officer rollups (of the given officers, or all) from raw responses.
+    """Recompute officer rollups (of the given officers, or all) from raw responses,
+    with the attribution rules of ``officers_credited``, in one INSERT ... SELECT.
 
-    Runs after a bulk load, and whenever an assignment changes, because the
-    "loket" basis depends on who was assigned where on each day.
+    Runs in ``rebuild``, and whenever an assignment changes, because the "loket"
+    basis depends on who was assigned where on each day.
     """
-    from collections import defaultdict
-
     from .models import Assignment, OfficerMonth
 
-    sums = defaultdict(lambda: defaultdict(int))
-
-    def add(officer_id, basis, year, month, row):
-        key = (officer_id, year, month, basis)
-        target = sums[key]
-        for name, value in row.items():
-            target[name] += value
-
-    def aggregate(queryset, group):
-        return (
-            queryset.annotate(y=ExtractYear("served_on"), m=ExtractMonth("served_on"))
-            .values(*group, "y", "m", "u6", "u7")
-            .order_by()
-            .annotate(n=Count("id"))
-        )
-
-    def as_sums(row):
-        return _officer_amounts(row["u6"], row["u7"], row["n"])
-
-    verified = Response.objects.filter(verified=True, officer__isnull=False)
+    responses, assignments = Response._meta.db_table, Assignment._meta.db_table
+    year, month = _sql_year_month("served_on")
+    # Who each response counts for: the officer on a verified receipt (both bases);
+    # for a response at a loket without a receipt, each officer assigned there that
+    # day, once however many of their assignments overlap (basis "loket" only).
+    credited = f"""
+        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
+        WHERE verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
+        WHERE verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
+            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
+            FROM {responses} r JOIN {assignments} a
+              ON a.service_point_id = r.service_point_id
+             AND a.start_date <= r.served_on
+             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
+            WHERE NOT r.verified
+        ) AS at_loket
+    """
+    only, params = "", []
     if officer_ids is not None:
-        verified = verified.filter(officer_id__in=officer_ids)
-    for row in aggregate(verified, ["officer_id"]).iterator():
-        for basis in ("verified", "loket"):
-            add(row["officer_id"], basis, row["y"], row["m"], as_sums(row))
-
-    assignments = Assignment.objects.filter(service_point__isnull=False)
-    if officer_ids is not None:
-        assignments = assignments.filter(officer_id__in=officer_ids)
-    by_point = defaultdict(list)
-    for a in assignments:
-        by_point[a.service_point_id].append(a)
-    if by_point:
-        at_points = Response.objects.filter(verified=False, service_point_id__in=list(by_point))
-        rows = (
-            at_points.values("service_point_id", "served_on", "u6", "u7")
-            .order_by()
-            .annotate(n=Count("id"))
-        )
-        for row in rows.iterator():
-            day = row["served_on"]
-            officers = {
-                a.officer_id
-                for a in by_point[row["service_point_id"]]
-                if a.start_date <= day and (a.end_date is None or a.end_date >= day)
-            }
-            for officer_id in officers:
-                add(officer_id, "loket", day.year, day.month, as_sums(row))
-
+        officer_ids = list(officer_ids)
+        if not officer_ids:
+            return 0
+        only = f"WHERE officer_id IN ({', '.join(['%s'] * len(officer_ids))})"
+        params = officer_ids
+    counts = ", ".join(
+        f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END)" for u in ("u6", "u7") for n in (1, 2, 3, 4)
+    )
+    columns = ", ".join(f"{u}_{n}" for u in ("u6", "u7") for n in (1, 2, 3, 4))
     with transaction.atomic():
-        existing = OfficerMonth.objects.all()
-        if officer_ids is not None:
-            existing = existing.filter(officer_id__in=officer_ids)
-        existing.delete()
-        OfficerMonth.objects.bulk_create(
-            [
-                OfficerMonth(officer_id=o, year=y, month=m, basis=b, **values)
-                for (o, y, m, b), values in sums.items()
-            ],
-            batch_size=1000,
+        _tune_for_rebuild()
+        _run(f"DELETE FROM {OfficerMonth._meta.db_table} {only}", params)
+        rows = _run(
+            f"""
+            INSERT INTO {OfficerMonth._meta.db_table}
+                (officer_id, year, month, basis, respondents, u6, u7, sq_u6, sq_u7, sq_u67,
+                 {columns})
+            SELECT officer_id, {year}, {month}, basis, COUNT(*), SUM(u6), SUM(u7),
+                SUM(u6 * u6), SUM(u7 * u7), SUM((u6 + u7) * (u6 + u7)), {counts}
+            FROM ({credited}) AS credited
+            {only}
+            GROUP BY officer_id, {year}, {month}, basis
+            """,
+            params,
         )
     if log:
-        log(f"  {len(sums)} officer-months")
-    return len(sums)
+        log(f"  {rows} officer-months")
+    return rows

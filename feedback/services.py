@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import registry_cache, rollups
+from . import cache_scopes, registry_cache, rollups
 from .masking import mask_personal_data
 from .models import (
     CommentStatus,
@@ -426,6 +426,8 @@ def response_submit(
             **{code.lower(): value for code, value in sub.answers.items()},
         )
         rollups.record(response)
+        # The public cache serves the new figures as soon as this commits.
+        cache_scopes.figures_changed(service_id=response.service_id, unit_id=sub.service.unit_id)
     return response, True
 
 

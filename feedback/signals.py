@@ -17,3 +17,25 @@ def rebuild_officer_rollups(sender, instance, **kwargs):
     from . import tasks
 
     tasks.enqueue_on_commit(tasks.rebuild_officer_rollups, [instance.officer_id])
+
+
+@receiver([post_save, post_delete], sender="feedback.Unit")
+@receiver([post_save, post_delete], sender="feedback.Service")
+@receiver([post_save, post_delete], sender="feedback.ServicePoint")
+def registry_changed(sender, instance, raw=False, **kwargs):
+    """Names and the unit tree appear on every public page and in the open data."""
+    from . import cache_scopes
+
+    if not raw:
+        cache_scopes.registry_changed()
+
+
+@receiver([post_save, post_delete], sender="feedback.Population")
+def population_changed(sender, instance, raw=False, **kwargs):
+    """Pages say whether the sample meets Krejcie & Morgan for the population entered."""
+    from . import cache_scopes
+    from .models import Service
+
+    unit_id = Service.objects.filter(pk=instance.service_id).values_list("unit_id", flat=True)
+    if not raw and unit_id:
+        cache_scopes.figures_changed(service_id=instance.service_id, unit_id=unit_id[0])

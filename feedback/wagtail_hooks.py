@@ -15,6 +15,8 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.i18n import reverse_for_citizens
+
 from . import admin_views
 from .models import (
     Assignment,
@@ -210,7 +212,9 @@ def feedback_listing_buttons(snippet, user, next_url=None):
         )
     if isinstance(snippet, ServicePoint):
         yield ListingButton(
-            _("Poster QR"), reverse("feedback:poster", args=[snippet.code]), priority=10
+            _("Poster QR"),
+            reverse_for_citizens("feedback:poster", args=[snippet.code]),
+            priority=10,
         )
 
 

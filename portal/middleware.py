@@ -1,25 +1,26 @@
-"""Interface language: Indonesian unless the visitor chose English.
+"""Interface language: the one the URL is in (Indonesian unprefixed, English under /en/).
 
-Django's LocaleMiddleware would follow the browser's Accept-Language, but many
-phones in Indonesia are set to English while their owners expect a Pemda site
-in Indonesian. Only an explicit choice (the language switch, which sets the
-language cookie) changes the language.
+Django's LocaleMiddleware would also follow the browser's Accept-Language and the
+language cookie, but many phones in Indonesia are set to English while their owners
+expect a Pemda site in Indonesian, and a cookie would make every page uncacheable by
+a proxy. Only the URL chooses: the language switch links to the same page under the
+other prefix, and every other URL (the API, the sitemap, documents) is Indonesian.
 """
 
-from django.conf import settings
 from django.utils import translation
 
+from . import i18n
 
-class ChosenLanguageMiddleware:
+
+class UrlLanguageMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.available = {code for code, _name in settings.LANGUAGES}
 
     def __call__(self, request):
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        language = chosen if chosen in self.available else settings.LANGUAGE_CODE
-        translation.activate(language)
+        language = i18n.language_of_path(request.path_info)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
+        # Restored afterwards, so nothing after this request runs in its language.
+        with translation.override(language):
+            response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response

@@ -1,7 +1,7 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.urls import include, path
-from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -12,22 +12,28 @@ from search import views as search_views
 
 from . import api, views
 
+# One URL whatever the language: the admin (in each editor's own language), the API
+# (Indonesian messages), documents and the sitemap.
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include(api.urlpatterns)),
-    path("bahasa/", set_language, name="set_language"),
     path("sitemap.xml", sitemap),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("cari/", search_views.search_page, name="search"),
-    path("", include("feedback.urls")),
 ]
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+# What citizens read, in their language: Indonesian unprefixed (every URL printed on
+# posters and slips stays valid), English under /en/ (portal.middleware picks it).
+urlpatterns += i18n_patterns(
+    path("cari/", search_views.search_page, name="search"),
+    path("", include("feedback.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 # Errors under /api/ answer in the API's JSON shape (portal/errors.py).
 handler400 = "portal.errors.bad_request"

@@ -13,7 +13,8 @@ import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, fields
 
-from django.utils import timezone
+from django.conf import settings
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -127,7 +128,10 @@ def build_many(pages: Iterable[Page]) -> Iterator[SearchDocument]:
 
 
 def _build(page, doc_type) -> SearchDocument | None:
-    url = page.get_url()
+    # Indexed in Indonesian (unprefixed) whatever language the editor's admin is in;
+    # the English search page turns it into the /en/ address.
+    with translation.override(settings.LANGUAGE_CODE):
+        url = page.get_url()
     if not url:
         # Not under any site: nobody can reach it.
         return None

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
+
+from portal.i18n import path_in_language
 
 from . import selectors
 from .documents import TYPE_LABELS
@@ -79,6 +83,10 @@ def search_page(request):
         response["Retry-After"] = str(RETRY_AFTER)
         return response
 
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        for hit in results.hits:  # indexed with the Indonesian address
+            if hit.url.startswith("/"):
+                hit.url = path_in_language(hit.url, translation.get_language())
     context["results"] = results
     context["type_facets"] = [
         {

@@ -54,7 +54,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "portal.middleware.ChosenLanguageMiddleware",
+    "portal.middleware.UrlLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -325,3 +325,17 @@ CSP_ADMIN_UPDATE = {
 # No avatars from gravatar.com in the admin: a third-party request that leaks staff
 # e-mail hashes, and an origin the policy would have to allow.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Public cache (portal/public_cache.py): published pages and open data are kept in
+# the default cache (Redis in production) and refreshed precisely when a response,
+# a recompute, a publish or a registry change touches what they show. Browsers and
+# proxies may keep a copy for PUBLIC_CACHE_MAX_AGE seconds; the server keeps its own
+# at most PUBLIC_CACHE_SECONDS (and never past midnight: default periods move).
+PUBLIC_CACHE_ENABLED = env.bool("PUBLIC_CACHE_ENABLED", default=True)
+PUBLIC_CACHE_MAX_AGE = env.int("PUBLIC_CACHE_MAX_AGE", default=60)
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
+# Above the session, CSRF and authentication middleware: a hit touches none of them.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
+    "portal.public_cache.PublicCacheMiddleware",
+)

@@ -21,3 +21,8 @@ DEMO_DATA_ALLOWED = True
 SEARCH_ENGINE = "database"
 ELASTICSEARCH_URL = ""
 ELASTICSEARCH_INDEX = "portal-search-test"
+
+# The public cache refreshes after a transaction commits, and most tests run inside
+# one that never does: they would read their own stale pages. The tests of the cache
+# (tests/portal/test_public_cache.py) turn it on and commit for real.
+PUBLIC_CACHE_ENABLED = False

@@ -231,8 +231,7 @@ def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(clie
 def test_results_speak_english_when_chosen(client):
     page = service_page(ServiceFactory(code="KTP-EL"))
     fill(page.service, 12, 3)
-    client.post("/bahasa/", {"language": "en", "next": "/"})
-    html = client.get(page.url + "?periode=2026-Q3").content.decode()
+    html = client.get(f"/en{page.url}?periode=2026-Q3").content.decode()
     assert "Quarter III 2026" in html and "Triwulan III 2026" not in html
     assert "Poor" in html  # the C band, "Kurang Baik"
 

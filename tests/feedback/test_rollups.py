@@ -1,14 +1,16 @@
 import datetime
 import random
+import uuid
+from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
-from feedback import selectors, services
-from feedback.models import ProfileMonth, ServiceMonth
+from feedback import rollups, selectors, services
+from feedback.models import Assignment, OfficerMonth, ProfileMonth, Response, ServiceMonth
 from feedback.periods import Period
-from tests.factories import ServiceFactory, UnitFactory
+from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,6 +27,22 @@ def submit(service, answers, served_on, **respondent):
 
 
 def snapshot():
+    """Every rollup row of the three tables (service-month, profile, officer)."""
+    officers = sorted(
+        OfficerMonth.objects.values_list(
+            "officer_id",
+            "year",
+            "month",
+            "basis",
+            "respondents",
+            "u6",
+            "u7",
+            "sq_u6",
+            "sq_u7",
+            "sq_u67",
+            *(f"u{u}_{n}" for u in (6, 7) for n in (1, 2, 3, 4)),
+        )
+    )
     months = sorted(
         ServiceMonth.objects.values_list(
             "service_id",
@@ -48,7 +66,7 @@ def snapshot():
             "service_id", "year", "month", "dimension", "value", "count"
         )
     )
-    return months, profiles
+    return months, profiles, officers
 
 
 def test_recompute_equals_the_incrementally_maintained_rollups():
@@ -65,11 +83,119 @@ def test_recompute_equals_the_incrementally_maintained_rollups():
         )
     incremental = snapshot()
     assert sum(row[3] for row in incremental[0]) == 150
+    assert {row[3] for row in incremental[1]} == set(ProfileMonth.Dimension.values)
 
     out = StringIO()
     call_command("recompute_ikm", stdout=out)
     assert snapshot() == incremental
     assert "Done" in out.getvalue()
+
+
+def test_recompute_equals_incremental_for_every_profile_and_officer_attribution():
+    """Every channel's attribution: verified receipts (both bases), responses at a loket
+    for each officer assigned that day (once, however many assignments overlap), ended
+    and future assignments, a named but unverified officer (import), no loket at all."""
+    rng = random.Random(11)
+    unit = UnitFactory()
+    svcs = [ServiceFactory(unit=unit) for _ in range(2)]
+    points = [ServicePointFactory(unit=unit) for _ in range(2)]
+    for point in points:
+        point.services.add(*svcs)
+    officers = [OfficerFactory(unit=unit) for _ in range(4)]
+    a, b, c, d = officers
+    Assignment.objects.create(officer=a, service_point=points[0], start_date=date(2026, 1, 1))
+    # b twice at the same loket (overlapping): credited once per response.
+    Assignment.objects.create(officer=b, service_point=points[0], start_date=date(2026, 1, 1))
+    Assignment.objects.create(
+        officer=b, service_point=points[0], start_date=date(2026, 3, 1), end_date=date(2026, 8, 31)
+    )
+    Assignment.objects.create(
+        officer=c, service_point=points[1], start_date=date(2026, 1, 1), end_date=date(2026, 5, 31)
+    )
+    Assignment.objects.create(officer=d, service_point=points[1], start_date=date(2026, 6, 1))
+    Assignment.objects.create(officer=d, service=svcs[0], start_date=date(2026, 1, 1))
+    for _ in range(240):
+        service, point = rng.choice(svcs), rng.choice([*points, None])
+        kind = rng.random()
+        data = {
+            "service": service.code,
+            "answers": {f"U{i}": rng.randint(1, 4) for i in range(1, 10)},
+            "served_on": date(2026, rng.randint(1, 10), rng.randint(1, 28)),
+            "service_point": point.code if point else None,
+            "respondent": {
+                **({"age": rng.choice([10, 19, 20, 45, 59, 60, 110])} if kind < 0.8 else {}),
+                **({"sex": rng.choice("LP")} if rng.random() < 0.8 else {}),
+                **({"education": rng.choice(["sd", "sma", "s1"])} if rng.random() < 0.6 else {}),
+                **({"occupation": rng.choice(["asn", "petani"])} if rng.random() < 0.6 else {}),
+            },
+        }
+        if kind < 0.25:
+            receipt = services.receipt_issue(
+                service=service, service_point=point, officer=rng.choice(officers)
+            )
+            data["receipt"] = receipt.code
+        elif kind < 0.35:
+            data["officer_nip"] = rng.choice(officers).nip  # named on paper: not verified
+        # Only staff imports name an officer by NIP (paper forms).
+        sub = services.parse_submission(
+            data, today=date(2026, 11, 22), officer_by_nip="officer_nip" in data
+        )
+        services.response_submit(sub, channel="paper")
+    incremental = snapshot()
+    assert {row[3] for row in incremental[2]} == {"verified", "loket"}
+    assert {row[0] for row in incremental[2]} == {o.pk for o in officers}
+
+    rollups.rebuild()
+
+    assert snapshot() == incremental
+    # Rebuilding one officer's rows leaves the others' as they are.
+    rollups.rebuild_officers(officer_ids=[b.pk])
+    assert snapshot() == incremental
+
+
+def test_recompute_counts_a_profile_value_outside_the_choices_too():
+    """A value written around the validation (an old import, a manual fix) still gets
+    its own profile row, exactly as the incremental path would count it."""
+    unit = UnitFactory()
+    service = ServiceFactory(unit=unit)
+    for day in range(1, 6):
+        submit(service, {f"U{i}": 2 for i in range(1, 10)}, date(2026, 4, day), age=33)
+    Response.objects.filter(pk=Response.objects.first().pk).update(education="pesantren")
+    expected = {}
+    for response in Response.objects.all():
+        for dimension, value in rollups.profile_values(response).items():
+            key = (service.pk, 2026, 4, dimension, value)
+            expected[key] = expected.get(key, 0) + 1
+
+    rollups.rebuild()
+
+    assert snapshot()[1] == sorted((*key, n) for key, n in expected.items())
+    assert ("education", "pesantren", 1) in {(d, v, n) for _s, _y, _m, d, v, n in snapshot()[1]}
+
+
+def test_a_recompute_that_fails_half_way_leaves_the_old_rollups(monkeypatch):
+    unit = UnitFactory()
+    service = ServiceFactory(unit=unit)
+    for day in range(1, 11):
+        submit(service, {f"U{i}": 3 for i in range(1, 10)}, date(2026, 5, day), sex="P")
+    before = snapshot()
+    # An 11th response restored behind the rollups' back: a full rebuild would count it.
+    restored = Response.objects.first()
+    restored.pk, restored.public_id, restored.fingerprint = None, uuid.uuid4(), ""
+    restored.save()
+
+    def fail(**kwargs):
+        raise RuntimeError("the database went away")
+
+    # The service-month and profile tables are already rebuilt when the officers fail.
+    monkeypatch.setattr(rollups, "rebuild_officers", fail)
+    with pytest.raises(RuntimeError):
+        rollups.rebuild()
+    assert snapshot() == before
+    assert ServiceMonth.objects.get().respondents == 10
+    monkeypatch.undo()
+    rollups.rebuild()
+    assert ServiceMonth.objects.get().respondents == 11
 
 
 def test_results_come_from_rollups_not_from_raw_responses(django_assert_max_num_queries):

@@ -1,4 +1,5 @@
-"""Interface language: Indonesian unless the visitor picks English with the switch.
+"""Interface language: the URL says it. Indonesian unprefixed, English under /en/;
+the browser's Accept-Language and any cookie change nothing.
 
 The English catalogue (locale/en/LC_MESSAGES/django.po and its compiled .mo) is
 committed, so these tests also guard that it is complete and in step.
@@ -9,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.conf import settings
 
-from tests.factories import ServiceFactory, service_page
+from feedback.forms import signed_start
+from tests.factories import ServiceFactory, home_page, service_page
 
 pytestmark = pytest.mark.django_db
 
@@ -28,17 +31,15 @@ def ktp_page():
 
 def html_of(client, url, **headers):
     res = client.get(url, **headers)
-    assert res.status_code == 200
+    assert res.status_code == 200, url
     return res.content.decode()
 
 
-def choose_english(client):
-    res = client.post("/bahasa/", {"language": "en", "next": "/"})
-    assert res.status_code == 302
-    assert res.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+def soup_of(client, url, **headers):
+    return BeautifulSoup(html_of(client, url, **headers), "html.parser")
 
 
-# Default: Indonesian, whatever the browser asks for
+# Unprefixed: Indonesian, whatever the browser asks for or a cookie says
 
 
 def test_the_service_page_is_in_indonesian_even_for_an_english_browser(client, ktp_page):
@@ -59,12 +60,21 @@ def test_the_rating_form_is_in_indonesian_even_for_an_english_browser(client, kt
     assert "Send rating" not in html
 
 
-# After the visitor chooses English
-
-
-def test_the_service_page_is_in_english_after_choosing_english(client, ktp_page):
-    choose_english(client)
+def test_an_old_language_cookie_changes_nothing(client, ktp_page):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = html_of(client, ktp_page.url, **BROWSER_IN_ENGLISH)
+    assert '<html lang="id">' in html
+    assert "Nilai layanan ini" in html
+
+
+# Under /en/: English
+
+
+def test_the_service_page_is_in_english_under_en(client, ktp_page):
+    assert ktp_page.url.startswith("/") and not ktp_page.url.startswith("/en/")
+    res = client.get(f"/en{ktp_page.url}")
+    html = res.content.decode()
+    assert res.headers["Content-Language"] == "en"
     assert '<html lang="en">' in html
     assert "Rate this service" in html
     assert "Requirements" in html
@@ -73,8 +83,7 @@ def test_the_service_page_is_in_english_after_choosing_english(client, ktp_page)
 
 
 def test_the_rating_form_is_in_english_but_keeps_the_official_answers(client, ktp_page):
-    choose_english(client)
-    res = client.get("/nilai/KTP-EL/")
+    res = client.get("/en/nilai/KTP-EL/")
     html = res.content.decode()
     assert res.headers["Content-Language"] == "en"
     assert '<html lang="en">' in html
@@ -87,12 +96,94 @@ def test_the_rating_form_is_in_english_but_keeps_the_official_answers(client, kt
     assert "Dikelola dengan baik" in html
 
 
-def test_choosing_indonesian_again_switches_back(client, ktp_page):
-    choose_english(client)
-    client.post("/bahasa/", {"language": "id", "next": "/"})
-    html = html_of(client, ktp_page.url)
-    assert '<html lang="id">' in html
-    assert "Nilai layanan ini" in html
+def test_the_home_page_and_search_have_english_versions(client, ktp_page):
+    assert '<html lang="en">' in html_of(client, "/en/")
+    assert '<html lang="en">' in html_of(client, "/en/cari/?q=ktp")
+    assert '<html lang="id">' in html_of(client, "/cari/?q=ktp")
+
+
+# Links keep the language
+
+
+def test_links_on_an_english_page_stay_in_english(client, ktp_page):
+    soup = soup_of(client, f"/en{ktp_page.url}")
+    assert soup.find("a", href="/en/nilai/KTP-EL/")  # the rating form
+    assert soup.select_one("form.site-search")["action"] == "/en/cari/"
+    assert soup.find("a", href="/nilai/KTP-EL/") is None
+
+
+def test_the_survey_form_thanks_in_the_language_it_was_sent_in(client, ktp_page, settings):
+    settings.FEEDBACK_MIN_FILL_SECONDS = 0
+    data = {f"u{i}": "4" for i in range(1, 10)}
+    data.update({"served_on": "2026-01-05", "started": signed_start()})
+    res = client.post("/en/nilai/KTP-EL/", data)
+    assert res.status_code == 302
+    assert res["Location"].startswith("/en/nilai/terima-kasih/")
+    thanks = client.get(res["Location"])
+    assert "Thank you for your rating" in thanks.content.decode()
+    assert client.post("/nilai/KTP-EL/", data | {"u1": "3"})["Location"].startswith(
+        "/nilai/terima-kasih/"
+    )
+
+
+def test_search_results_link_to_the_page_in_the_language_searched_in(client, ktp_page):
+    from django.utils import translation
+
+    # Published while the editor's admin is in English: indexed with its Indonesian URL.
+    with translation.override("en"):
+        ktp_page.save_revision().publish()
+    indonesian = soup_of(client, "/cari/?q=KTP")
+    assert indonesian.select_one(".search-results a, main h3 a")["href"] == ktp_page.url
+    english = soup_of(client, "/en/cari/?q=KTP")
+    assert english.select_one(".search-results a, main h3 a")["href"] == f"/en{ktp_page.url}"
+
+
+# The switch and hreflang
+
+
+def test_the_switch_links_to_the_same_page_in_the_other_language(client, ktp_page):
+    soup = soup_of(client, "/nilai/KTP-EL/?loket=X1")
+    switch = soup.select_one("nav.lang")
+    assert switch.find("a", hreflang="en")["href"] == "/en/nilai/KTP-EL/?loket=X1"
+    assert switch.find(attrs={"aria-current": "page"}).get_text(strip=True) == "Bahasa Indonesia"
+    assert soup.find("form", action=re.compile("bahasa")) is None
+
+    soup = soup_of(client, f"/en{ktp_page.url}")
+    switch = soup.select_one("nav.lang")
+    assert switch.find("a", hreflang="id")["href"] == ktp_page.url
+    assert switch.find(attrs={"aria-current": "page"}).get_text(strip=True) == "English"
+
+
+def test_every_page_names_its_alternates_with_hreflang(client, ktp_page):
+    home_page()
+    for path in (ktp_page.url, f"/en{ktp_page.url}", "/", "/en/", "/cari/", "/nilai/KTP-EL/"):
+        soup = soup_of(client, path)
+        links = {
+            link["hreflang"]: link["href"]
+            for link in soup.find_all("link", rel="alternate", hreflang=True)
+        }
+        bare = path[3:] if path.startswith("/en/") else path
+        assert links == {
+            "id": f"http://testserver{bare}",
+            "en": f"http://testserver/en{bare}",
+            "x-default": f"http://testserver{bare}",
+        }, path
+
+
+# What has one URL whatever the language
+
+
+def test_the_api_speaks_indonesian_and_has_no_english_prefix(client):
+    res = client.get("/api/v1/ikm/?period=2026-Q9", **BROWSER_IN_ENGLISH)
+    assert res.status_code == 400
+    assert res.headers["Content-Language"] == "id"
+    assert "tidak dikenal" in res.json()["message"]
+    assert client.get("/en/api/v1/ikm/").status_code == 404
+    assert client.get("/en/sitemap.xml").status_code == 404
+
+
+def test_the_old_language_form_is_gone(client):
+    assert client.post("/bahasa/", {"language": "en", "next": "/"}).status_code == 404
 
 
 # The catalogue itself

@@ -1,54 +1,24 @@
 """A citizen on a phone fills in the survey in real headless Chromium (Debian's
 /usr/bin/chromium driven by Playwright; no browser is downloaded)."""
 
-import os
-import shutil
-
 import pytest
 
 from feedback.models import Channel, Response
 from tests.factories import ServiceFactory, service_page
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
-if not shutil.which(CHROMIUM):
-    pytest.skip(
-        f"No Chromium at {CHROMIUM}: `make test` installs Debian's chromium; "
-        "set CHROMIUM_PATH to use another.",
-        allow_module_level=True,
-    )
-
 PHONE = {"width": 375, "height": 740}
 
 
 @pytest.fixture
-def page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the ORM calls the
-    # test makes are still synchronous. Set only for these tests: the variable
-    # must never reach other processes (check --deploy refuses it).
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(
-            viewport=PHONE,
-            device_scale_factor=2,
-            is_mobile=True,
-            has_touch=True,
-            java_script_enabled=False,
-        )
-        yield context.new_page()
-        browser.close()
+def page(chromium):
+    context = chromium.new_context(
+        viewport=PHONE,
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+        java_script_enabled=False,
+    )
+    return context.new_page()
 
 
 # serialized_rollback: start from the migrated database (its home page), whatever

@@ -5,8 +5,6 @@ Named to run after test_survey_form.py: live-server tests flush the database whe
 they end, and that module's first test needs the home page the migrations create."""
 
 import datetime
-import os
-import shutil
 
 import pytest
 from django.core.signals import request_started
@@ -15,38 +13,12 @@ from django.utils import timezone
 from feedback.models import Channel, Kiosk, Response, ServiceMonth
 from tests.factories import ServiceFactory, ServicePointFactory
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-
-if not shutil.which(CHROMIUM):
-    pytest.skip(
-        f"No Chromium at {CHROMIUM}: `make test` installs Debian's chromium; "
-        "set CHROMIUM_PATH to use another.",
-        allow_module_level=True,
-    )
-
 TABLET = {"width": 800, "height": 1280}
 
 
 @pytest.fixture
-def browser_context(monkeypatch):
-    # See test_survey_form.py: the ORM calls of the test run beside Playwright's loop.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-            ],
-        )
-        context = browser.new_context(viewport=TABLET, has_touch=True, service_workers="allow")
-        yield context
-        browser.close()
+def browser_context(chromium):
+    return chromium.new_context(viewport=TABLET, has_touch=True, service_workers="allow")
 
 
 def rate(page, answers, comment=""):

@@ -1,8 +1,8 @@
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from feedback.importing import ImportRejected, import_file, validate
+
+from ._import_files import read, rejected
 
 
 class Command(BaseCommand):
@@ -26,10 +26,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, dry_run, allow_duplicate, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"File not found: {path}")
-        raw = path.read_bytes()
+        path, raw = read(file)
         try:
             if dry_run:
                 rows = validate(raw, filename=path.name)
@@ -42,10 +39,5 @@ class Command(BaseCommand):
                 progress=lambda done, total: self.stdout.write(f"  {done}/{total} rows stored"),
             )
         except ImportRejected as exc:
-            for error in exc.errors:
-                self.stderr.write(f"  {error}")
-            raise CommandError(
-                f"{path.name} rejected: {len(exc.errors)} problem(s) found; nothing was stored. "
-                "Fix the rows above and import the file again."
-            ) from None
+            raise rejected(self, path, exc) from None
         self.stdout.write(self.style.SUCCESS(f"Imported {batch.rows} responses from {path.name}."))

@@ -1,9 +1,9 @@
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
 from feedback.importing import ImportRejected
 from feedback.importing_tables import import_file, validate
+
+from ._import_files import read, rejected
 
 
 class Command(BaseCommand):
@@ -19,10 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Validate only; store nothing.")
 
     def handle(self, *args, file, dry_run, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(f"File not found: {path}")
-        raw = path.read_bytes()
+        path, raw = read(file)
         try:
             if dry_run:
                 rows = validate(raw, filename=path.name)
@@ -30,12 +27,7 @@ class Command(BaseCommand):
                 return
             batch = import_file(raw, filename=path.name)
         except ImportRejected as exc:
-            for error in exc.errors:
-                self.stderr.write(f"  {error}")
-            raise CommandError(
-                f"{path.name} rejected: {len(exc.errors)} problem(s) found; nothing was stored. "
-                "Fix the rows above and import the file again."
-            ) from None
+            raise rejected(self, path, exc) from None
         self.stdout.write(
             self.style.SUCCESS(f"Imported {batch.rows} report periods from {path.name}.")
         )

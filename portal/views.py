@@ -4,8 +4,16 @@ from django.http import HttpResponse
 from django.views.decorators.http import require_GET
 
 # Kept out of search engines: the admin, the kiosk screens (a tablet at a counter),
-# the printable loket posters and the private HR API.
-ROBOTS_DISALLOW = ("/admin/", "/kiosk/", "/loket/", "/api/v1/hr/")
+# the printable loket posters (in both languages: English under /en/) and the
+# private HR API.
+ROBOTS_DISALLOW = (
+    "/admin/",
+    "/kiosk/",
+    "/en/kiosk/",
+    "/loket/",
+    "/en/loket/",
+    "/api/v1/hr/",
+)
 
 
 @require_GET

@@ -27,7 +27,7 @@ def test_robots_txt_keeps_admin_and_kiosk_out_and_points_at_the_sitemap(client):
     assert response["Content-Type"].startswith("text/plain")
     lines = response.content.decode().splitlines()
     assert lines[0] == "User-agent: *"
-    assert {"Disallow: /admin/", "Disallow: /kiosk/"} <= set(lines)
+    assert {"Disallow: /admin/", "Disallow: /kiosk/", "Disallow: /en/kiosk/"} <= set(lines)
     assert "Sitemap: http://testserver/sitemap.xml" in lines
     # Public pages stay crawlable.
     assert "Disallow: /" not in lines

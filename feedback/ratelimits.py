@@ -138,8 +138,8 @@ def admit(request, *, kiosk=None, receipt_code=None) -> Admission:
 
 def _count_and_read_redis(attempts: Counter, accepted: Counter) -> tuple[int, int | None] | None:
     """On django-redis, ``admit`` in one round trip: INCR the attempts (its window
-    set on first use, EXPIRE NX), and GET the accepted count, in one MULTI. None on
-    any other cache, which takes the portable path (two round trips).
+    set on first use, EXPIRE NX: Redis 7), and GET the accepted count, in one
+    MULTI. None on any other cache, which takes the portable path (two round trips).
 
     The keys and values are the ones django-redis writes for ``add``/``incr``
     (integers are stored as plain numbers, not pickled), so both paths share the

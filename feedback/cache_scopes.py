@@ -5,15 +5,12 @@ unit's figures include its sub-units), and the Pemda. Registry names appear on
 every page and in the open data, so a registry change refreshes ``registry``.
 """
 
-from django.core.cache import cache
-
 from portal.public_cache import after_commit, bump, bump_now
+
+from . import registry_cache
 
 PEMDA = "ikm:pemda"
 REGISTRY = "registry"
-# The unit tree is small and rarely changes; submissions read it from the cache.
-UNIT_PARENTS_KEY = "registry:unit-parents"
-UNIT_PARENTS_SECONDS = 3600
 
 
 def service_scope(service_id) -> str:
@@ -35,19 +32,13 @@ def scope_of(target) -> str:
     return PEMDA
 
 
-def _unit_parents() -> dict[int, int | None]:
-    parents = cache.get(UNIT_PARENTS_KEY)
-    if parents is None:
-        from .models import Unit
-
-        parents = dict(Unit.objects.values_list("id", "parent_id"))
-        cache.set(UNIT_PARENTS_KEY, parents, UNIT_PARENTS_SECONDS)
-    return parents
-
-
 def scopes_of_service(service_id, unit_id) -> list[str]:
-    """The service, its unit and every unit above it, and the Pemda."""
-    parents, scopes, seen = _unit_parents(), [service_scope(service_id)], set()
+    """The service, its unit and every unit above it, and the Pemda.
+
+    The unit tree comes from this process's registry snapshot (no round trip); a
+    unit moved in another process is seen within REGISTRY_CACHE_SECONDS.
+    """
+    parents, scopes, seen = registry_cache.unit_parents(), [service_scope(service_id)], set()
     node = unit_id
     while node is not None and node not in seen:
         seen.add(node)
@@ -72,5 +63,4 @@ def all_figures_changed() -> None:
 
 
 def registry_changed() -> None:
-    after_commit(lambda: cache.delete(UNIT_PARENTS_KEY))
     bump(REGISTRY)

@@ -3,7 +3,8 @@ code, held per process.
 
 Every submission names a service (and often a loket); looking them up costs
 two queries out of ten, and the most expensive ones to build. The registry
-changes a few times a year, so each process keeps a snapshot, loaded in three
+changes a few times a year, so each process keeps a snapshot (with the unit
+tree, which tells a submission which cached figures it refreshes), loaded in four
 queries on first use and again when it is older than REGISTRY_CACHE_SECONDS.
 A change saved in this process (admin, import, tests) drops the snapshot at
 once; other processes see it within REGISTRY_CACHE_SECONDS (default 30).
@@ -25,6 +26,7 @@ class Snapshot:
     services: dict  # code -> Service (active only)
     points: dict  # code -> ServicePoint
     offered: dict  # loket id -> frozenset of the service ids it offers
+    unit_parents: dict  # unit id -> parent unit id (None at the top), every unit
     loaded_at: float
 
 
@@ -49,6 +51,7 @@ def _load() -> Snapshot:
         services={s.code: s for s in services},
         points={p.code: p for p in points},
         offered=offered,
+        unit_parents=dict(Unit.objects.values_list("id", "parent_id")),
         loaded_at=time.monotonic(),
     )
 
@@ -73,6 +76,10 @@ def active_service(code: str) -> Service | None:
 
 def service_point(code: str) -> ServicePoint | None:
     return snapshot().points.get(code)
+
+
+def unit_parents() -> dict:
+    return snapshot().unit_parents
 
 
 def offers(point: ServicePoint, service: Service) -> bool:

@@ -2,8 +2,9 @@
 
 ``record`` runs inside the transaction that stores a response, so a response
 and its rollup change commit together or not at all: one upsert statement per
-rollup table (``add_rows``). ``rebuild`` recomputes everything from the raw
-responses, one INSERT ... SELECT ... GROUP BY per table.
+rollup table, all sent together (``upsert_sql``, ``execute_all``). ``rebuild``
+recomputes everything from the raw responses, one INSERT ... SELECT ... GROUP BY
+per table.
 """
 
 from django.db import connection, transaction
@@ -40,67 +41,106 @@ def profile_values(response) -> dict[str, str]:
     }
 
 
-def add_rows(model, keys: list[str], rows: list[dict]) -> None:
-    """Add each row's amounts to the rollup row with its ``keys``, creating it on first
-    use: one ``INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + EXCLUDED.n`` for
-    all of ``rows`` (the same statement on PostgreSQL and SQLite).
+def upsert_sql(model, keys: list[str], rows: list[dict], *, select: str = "", params=()):
+    """``INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + EXCLUDED.n`` adding each
+    row's amounts to the rollup row with its ``keys`` (created on first use), as
+    (sql, params); None when there is nothing to add. The same statement runs on
+    PostgreSQL and SQLite.
 
-    One statement per table instead of an UPDATE per row (and an INSERT on the
-    first of a month): a submission is a handful of round trips, not a dozen. The
-    database adds under the row lock, so concurrent submissions never lose an
+    The rows are ``rows`` (dicts of every column), or the result of ``select`` (a
+    SELECT of every column in the model's order, keys first, with a WHERE clause:
+    SQLite needs one before ON CONFLICT) with ``params``.
+
+    The database adds under the row lock, so concurrent submissions never lose an
     increment, and a row created by a concurrent submission is simply updated.
-    Rows are written in key order, so two submissions touching the same rows
-    lock them in the same order and cannot deadlock.
+    Rows are written in key order (``select`` must ORDER BY its keys), so two
+    submissions touching the same rows lock them in the same order and cannot
+    deadlock.
     """
-    if not rows:
-        return
     amounts = [
         f.attname
         for f in model._meta.concrete_fields
         if not f.primary_key and f.attname not in keys
     ]
     columns = keys + amounts
-    rows = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+    if select:
+        source, params = select, list(params)
+    elif rows:
+        rows = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+        source = "VALUES " + ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
+        params = [row.get(c, 0) for row in rows for c in columns]
+    else:
+        return None
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
-    values = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
     sql = (
-        f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) VALUES {values} "
+        f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) {source} "
         f"ON CONFLICT ({', '.join(qn(k) for k in keys)}) DO UPDATE SET "
         + ", ".join(f"{qn(a)} = {table}.{qn(a)} + EXCLUDED.{qn(a)}" for a in amounts)
     )
-    params = [row.get(c, 0) for row in rows for c in columns]
+    return sql, params
+
+
+def execute_all(statements) -> None:
+    """Run (sql, params) statements in order; on PostgreSQL in one round trip.
+
+    Django's psycopg backend binds parameters on the client unless
+    ``server_side_binding`` is set, so several statements can travel as one; each
+    is still its own statement inside the caller's transaction.
+    """
+    statements = [s for s in statements if s]
+    if not statements:
+        return
+    one_trip = connection.vendor == "postgresql" and not connection.settings_dict.get(
+        "OPTIONS", {}
+    ).get("server_side_binding")
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        if one_trip and len(statements) > 1:
+            cursor.execute(
+                "; ".join(sql for sql, _ in statements),
+                [p for _, params in statements for p in params],
+            )
+        else:
+            for sql, params in statements:
+                cursor.execute(sql, params)
 
 
 def record(response) -> None:
-    """Add one stored response to its rollups (call inside its transaction)."""
+    """Add one stored response to its rollups (call inside its transaction).
+
+    One statement per rollup table (service-month, the four profile rows, the
+    officers, whose lookup is part of their statement), all sent together: a
+    submission is a handful of round trips, not a dozen.
+    """
     year, month = response.served_on.year, response.served_on.month
     answers = [getattr(response, f) for f in FIELDS]
     total = sum(answers)
     month_key = {"service_id": response.service_id, "year": year, "month": month}
-    add_rows(
-        ServiceMonth,
-        list(month_key),
+    execute_all(
         [
-            {
-                **month_key,
-                "respondents": 1,
-                "total_sq_sum": total * total,
-                **dict(zip(FIELDS, answers, strict=True)),
-            }
-        ],
+            upsert_sql(
+                ServiceMonth,
+                list(month_key),
+                [
+                    {
+                        **month_key,
+                        "respondents": 1,
+                        "total_sq_sum": total * total,
+                        **dict(zip(FIELDS, answers, strict=True)),
+                    }
+                ],
+            ),
+            upsert_sql(
+                ProfileMonth,
+                [*month_key, "dimension", "value"],
+                [
+                    {**month_key, "dimension": dimension, "value": value, "count": 1}
+                    for dimension, value in profile_values(response).items()
+                ],
+            ),
+            officers_sql(response),
+        ]
     )
-    add_rows(
-        ProfileMonth,
-        [*month_key, "dimension", "value"],
-        [
-            {**month_key, "dimension": dimension, "value": value, "count": 1}
-            for dimension, value in profile_values(response).items()
-        ],
-    )
-    record_officers(response)
 
 
 # --- recompute ---------------------------------------------------------------
@@ -365,20 +405,48 @@ def officers_credited(response) -> dict[str, list[int]]:
     return {"verified": verified, "loket": loket}
 
 
-def record_officers(response) -> None:
-    from .models import OfficerMonth
+OFFICER_KEYS = ["officer_id", "year", "month", "basis"]
+
+
+def officers_sql(response):
+    """The officer rollup upsert of one response (``officers_credited``'s rules), as
+    (sql, params) or None. The officers assigned to a loket are read by the
+    statement itself (INSERT ... SELECT), not by a query of their own."""
+    from .models import Assignment, OfficerMonth
 
     year, month = response.served_on.year, response.served_on.month
     amounts = _officer_amounts(response.u6, response.u7)
-    add_rows(
-        OfficerMonth,
-        ["officer_id", "year", "month", "basis"],
-        [
-            {"officer_id": officer_id, "year": year, "month": month, "basis": basis, **amounts}
-            for basis, officer_ids in officers_credited(response).items()
-            for officer_id in officer_ids
-        ],
+    if response.verified:
+        credited = officers_credited(response)
+        return upsert_sql(
+            OfficerMonth,
+            OFFICER_KEYS,
+            [
+                {"officer_id": officer_id, "year": year, "month": month, "basis": basis, **amounts}
+                for basis, officer_ids in credited.items()
+                for officer_id in officer_ids
+            ],
+        )
+    if not response.service_point_id:
+        return None
+    # The columns in OfficerMonth's order after the keys, as upsert_sql writes them.
+    names = [
+        f.attname
+        for f in OfficerMonth._meta.concrete_fields
+        if not f.primary_key and f.attname not in OFFICER_KEYS
+    ]
+    assignments = connection.ops.quote_name(Assignment._meta.db_table)
+    # DISTINCT: an officer with two overlapping assignments there is credited once.
+    select = (
+        "SELECT officer_id, %s, %s, %s, "
+        + ", ".join(["%s"] * len(names))
+        + f" FROM (SELECT DISTINCT officer_id FROM {assignments}"
+        " WHERE service_point_id = %s AND start_date <= %s"
+        " AND (end_date IS NULL OR end_date >= %s)) AS credited WHERE TRUE ORDER BY officer_id"
     )
+    params = [year, month, "loket", *(amounts.get(n, 0) for n in names)]
+    params += [response.service_point_id, response.served_on, response.served_on]
+    return upsert_sql(OfficerMonth, OFFICER_KEYS, [], select=select, params=params)
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:

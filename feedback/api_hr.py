@@ -11,7 +11,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from . import hr
+from . import hr, periods
 from .api import error_response
 from .models import Unit
 from .nip import InvalidNIP, normalise_nip, parse_nip
@@ -112,7 +112,13 @@ class HRIndicatorsView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("period", str, required=True, description="YYYY, YYYY-S1, YYYY-Q3"),
+            OpenApiParameter(
+                "period",
+                str,
+                required=True,
+                pattern=periods.OPENAPI_PATTERN,
+                description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM",
+            ),
             OpenApiParameter("unit", str, description="Unit code (with its sub-units)"),
             OpenApiParameter("nip", str, description="One officer's NIP"),
             OpenApiParameter("format", str, enum=["json", "csv", "xlsx"]),

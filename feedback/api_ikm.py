@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 
 from portal.public_cache import cache_public
 
-from . import cache_scopes, selectors
+from . import cache_scopes, periods, selectors
 from .api import error_response
 from .models import Service, Unit
 from .skm import CODES
@@ -70,7 +70,12 @@ class IkmView(APIView):
         parameters=[
             OpenApiParameter("service", str, description="Service code"),
             OpenApiParameter("unit", str, description="Unit code"),
-            OpenApiParameter("period", str, description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM"),
+            OpenApiParameter(
+                "period",
+                str,
+                pattern=periods.OPENAPI_PATTERN,
+                description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM; default the latest quarter",
+            ),
         ],
         responses={200: IkmSerializer},
     )
@@ -153,7 +158,7 @@ class IkmTableView(APIView):
 
     @extend_schema(
         parameters=[
-            OpenApiParameter("period", str),
+            OpenApiParameter("period", str, pattern=periods.OPENAPI_PATTERN),
             OpenApiParameter("level", str, enum=["service", "unit"]),
             OpenApiParameter("format", str, enum=["json", "csv"]),
         ],

@@ -5,6 +5,9 @@ import re
 from dataclasses import dataclass
 
 PATTERN = re.compile(r"^(\d{4})(?:-(S[12]|Q[1-4]|\d{2}))?$")
+# The same rule for the OpenAPI document (years 2000-2100, months 01-12; parse also
+# accepts lower case and surrounding spaces).
+OPENAPI_PATTERN = r"^(20\d\d|2100)(-(S[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
 
 
 @dataclass(frozen=True)

@@ -266,6 +266,25 @@ def rollup_rows():
     return {m.__name__: rows(m) for m in (ServiceMonth, ProfileMonth, OfficerMonth)}
 
 
+def stop_server(server, log, *, show_log: bool) -> None:
+    """Stop gunicorn (if it started), print its log's tail when asked (a failed run),
+    and close this process's connections so the bench database can be dropped."""
+    if server is not None:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    if show_log:
+        log.seek(0)
+        tail = log.read()[-4000:]
+        if tail.strip():
+            print("--- gunicorn log (tail) ---\n" + tail)
+    from django.db import connections
+
+    connections.close_all()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50)
@@ -341,20 +360,7 @@ def main():
                 )
         ok = report(args, tally, killed)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        if not ok:
-            log.seek(0)
-            tail = log.read()[-4000:]
-            if tail.strip():
-                print("--- gunicorn log (tail) ---\n" + tail)
-        from django.db import connections
-
-        connections.close_all()
+        stop_server(server, log, show_log=not ok)
         if not args.keep_db:
             drop_database()
     sys.exit(0 if ok else 1)

@@ -106,20 +106,7 @@ def main():
         ib.wait_until_up(port, server, log)
         ok = measure(port, urls, Path(settings.STATIC_ROOT), settings.STATIC_URL, args.runs)
     finally:
-        if server is not None:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-        if not ok:
-            log.seek(0)
-            tail = log.read()[-4000:]
-            if tail.strip():
-                print("--- gunicorn log (tail) ---\n" + tail)
-        from django.db import connections
-
-        connections.close_all()
+        ib.stop_server(server, log, show_log=not ok)
         if not args.keep_db:
             ib.drop_database()
     sys.exit(0 if ok else 1)

@@ -31,20 +31,26 @@ def rate(page, answers, comment=""):
     page.get_by_role("heading", name="Terima kasih!").wait_for()
 
 
-@pytest.mark.django_db(transaction=True)
-def test_the_kiosk_keeps_answers_offline_and_sends_each_once_when_back_online(
-    live_server, browser_context
-):
-    service = ServiceFactory(code="KTP-EL", name="Penerbitan KTP Elektronik")
-    point = ServicePointFactory(code="DUK-L1", unit=service.unit)
+def kiosk_page(live_server, browser_context, service, point_code):
+    """An activated kiosk at a new loket offering ``service``, and a page of the
+    tablet carrying its device key."""
+    point = ServicePointFactory(code=point_code, unit=service.unit)
     point.services.add(service)
-    kiosk = Kiosk(name="Tablet Loket 1", service_point=point)
+    kiosk = Kiosk(name=f"Tablet {point_code}", service_point=point)
     device_key = kiosk.set_new_key()
     kiosk.save()
     browser_context.add_cookies(
         [{"name": "kiosk_key", "value": device_key, "url": live_server.url}]
     )
-    page = browser_context.new_page()
+    return kiosk, browser_context.new_page()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_kiosk_keeps_answers_offline_and_sends_each_once_when_back_online(
+    live_server, browser_context
+):
+    service = ServiceFactory(code="KTP-EL", name="Penerbitan KTP Elektronik")
+    kiosk, page = kiosk_page(live_server, browser_context, service, "DUK-L1")
 
     page.goto(live_server.url + "/kiosk/")
     assert page.url.endswith("/kiosk/KTP-EL/")
@@ -103,15 +109,7 @@ def test_the_kiosk_keeps_answers_offline_and_sends_each_once_when_back_online(
 @pytest.mark.django_db(transaction=True)
 def test_a_queued_response_keeps_the_day_it_was_given(live_server, browser_context):
     service = ServiceFactory(code="AKTA")
-    point = ServicePointFactory(code="DUK-L2", unit=service.unit)
-    point.services.add(service)
-    kiosk = Kiosk(name="Tablet Loket 2", service_point=point)
-    device_key = kiosk.set_new_key()
-    kiosk.save()
-    browser_context.add_cookies(
-        [{"name": "kiosk_key", "value": device_key, "url": live_server.url}]
-    )
-    page = browser_context.new_page()
+    _kiosk, page = kiosk_page(live_server, browser_context, service, "DUK-L2")
     page.goto(live_server.url + "/kiosk/")
     page.wait_for_selector("html[data-offline-ready='1']", state="attached")
     # A response queued two days ago, sent only now.

@@ -220,7 +220,7 @@ def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, cha
         raise malformed
     try:
         key = services.check_idempotency_key(idempotency_key)
-        submission = services.parse_submission(data)
+        submission = services.parse_submission(data, check_reported=False)
         outcome = ratelimits.submit_within_limits(
             request,
             submission,

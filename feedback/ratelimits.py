@@ -36,6 +36,7 @@ from django_ratelimit.core import (
     _split_rate,
 )
 
+from portal import redis_client
 from portal.client_ip import client_ip
 
 ATTEMPTS_GROUP = "feedback-attempts"
@@ -146,11 +147,11 @@ def _count_and_read_redis(attempts: Counter, accepted: Counter) -> tuple[int, in
     counters.
     """
     cache = _cache()
-    get_client = getattr(getattr(cache, "client", None), "get_client", None)
-    if get_client is None or not hasattr(cache, "make_key"):
+    client = redis_client.of(cache)
+    if client is None:
         return None
     key = cache.make_key(attempts.key)
-    pipe = get_client(write=True).pipeline(transaction=True)
+    pipe = client.pipeline(transaction=True)
     pipe.incr(key)
     pipe.expire(key, attempts.timeout, nx=True)
     pipe.get(cache.make_key(accepted.key))

@@ -7,6 +7,8 @@ recomputes everything from the raw responses, one INSERT ... SELECT ... GROUP BY
 per table.
 """
 
+import functools
+
 from django.db import connection, transaction
 
 from .models import ProfileMonth, Response, ServiceMonth
@@ -41,7 +43,9 @@ def profile_values(response) -> dict[str, str]:
     }
 
 
-def upsert_sql(model, keys: list[str], rows: list[dict], *, select: str = "", params=()):
+def upsert_sql(
+    model, keys: list[str], rows: list[dict], *, select: str = "", params=(), only_if: str = ""
+):
     """``INSERT ... ON CONFLICT (keys) DO UPDATE SET n = n + EXCLUDED.n`` adding each
     row's amounts to the rollup row with its ``keys`` (created on first use), as
     (sql, params); None when there is nothing to add. The same statement runs on
@@ -49,7 +53,10 @@ def upsert_sql(model, keys: list[str], rows: list[dict], *, select: str = "", pa
 
     The rows are ``rows`` (dicts of every column), or the result of ``select`` (a
     SELECT of every column in the model's order, keys first, with a WHERE clause:
-    SQLite needs one before ON CONFLICT) with ``params``.
+    SQLite needs one before ON CONFLICT) with ``params``. ``only_if`` (an SQL
+    condition) makes the rows' statement add nothing when it is false: the
+    one-statement submission (``feedback.submission_sql``) adds them only when its
+    response was inserted.
 
     The database adds under the row lock, so concurrent submissions never lose an
     increment, and a row created by a concurrent submission is simply updated.
@@ -57,28 +64,50 @@ def upsert_sql(model, keys: list[str], rows: list[dict], *, select: str = "", pa
     submissions touching the same rows lock them in the same order and cannot
     deadlock.
     """
+    columns = _columns(model, tuple(keys))
+    if select:
+        source, params = select, list(params)
+    elif rows:
+        rows = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
+        source = _values_source(len(columns), len(rows), only_if)
+        params = [row.get(c, 0) for row in rows for c in columns]
+    else:
+        return None
+    return _upsert_text(model, tuple(keys), source, connection.vendor), params
+
+
+# The statements' texts depend only on their shape: built once per process, since a
+# submission builds several and string work is a fair part of what it costs.
+@functools.cache
+def _columns(model, keys: tuple) -> tuple[str, ...]:
+    """The keys, then every amount column in the model's order."""
     amounts = [
         f.attname
         for f in model._meta.concrete_fields
         if not f.primary_key and f.attname not in keys
     ]
-    columns = keys + amounts
-    if select:
-        source, params = select, list(params)
-    elif rows:
-        rows = sorted(rows, key=lambda row: tuple(row[k] for k in keys))
-        source = "VALUES " + ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(rows))
-        params = [row.get(c, 0) for row in rows for c in columns]
-    else:
-        return None
+    return (*keys, *amounts)
+
+
+@functools.cache
+def _values_source(width: int, count: int, only_if: str) -> str:
+    source = "VALUES " + ", ".join(["(" + ", ".join(["%s"] * width) + ")"] * count)
+    if only_if:
+        # A VALUES list yields its rows in the order written (sorted by the caller).
+        source = f"SELECT * FROM ({source}) AS row_values WHERE {only_if}"
+    return source
+
+
+@functools.lru_cache(maxsize=256)
+def _upsert_text(model, keys: tuple, source: str, vendor: str) -> str:
     qn = connection.ops.quote_name
     table = qn(model._meta.db_table)
-    sql = (
-        f"INSERT INTO {table} ({', '.join(qn(c) for c in columns)}) {source} "
+    amounts = _columns(model, keys)[len(keys) :]
+    return (
+        f"INSERT INTO {table} ({', '.join(qn(c) for c in _columns(model, keys))}) {source} "
         f"ON CONFLICT ({', '.join(qn(k) for k in keys)}) DO UPDATE SET "
         + ", ".join(f"{qn(a)} = {table}.{qn(a)} + EXCLUDED.{qn(a)}" for a in amounts)
     )
-    return sql, params
 
 
 def execute_all(statements) -> None:
@@ -112,35 +141,42 @@ def record(response) -> None:
     officers, whose lookup is part of their statement), all sent together: a
     submission is a handful of round trips, not a dozen.
     """
+    execute_all(statements(response))
+
+
+def statements(response, *, only_if: str = "") -> list:
+    """The rollup upserts of one response as (sql, params), in the order every
+    submission takes its row locks: service-month, profile, officers (None for a
+    table it does not touch). ``only_if`` as in ``upsert_sql``."""
     year, month = response.served_on.year, response.served_on.month
     answers = [getattr(response, f) for f in FIELDS]
     total = sum(answers)
     month_key = {"service_id": response.service_id, "year": year, "month": month}
-    execute_all(
-        [
-            upsert_sql(
-                ServiceMonth,
-                list(month_key),
-                [
-                    {
-                        **month_key,
-                        "respondents": 1,
-                        "total_sq_sum": total * total,
-                        **dict(zip(FIELDS, answers, strict=True)),
-                    }
-                ],
-            ),
-            upsert_sql(
-                ProfileMonth,
-                [*month_key, "dimension", "value"],
-                [
-                    {**month_key, "dimension": dimension, "value": value, "count": 1}
-                    for dimension, value in profile_values(response).items()
-                ],
-            ),
-            officers_sql(response),
-        ]
-    )
+    return [
+        upsert_sql(
+            ServiceMonth,
+            list(month_key),
+            [
+                {
+                    **month_key,
+                    "respondents": 1,
+                    "total_sq_sum": total * total,
+                    **dict(zip(FIELDS, answers, strict=True)),
+                }
+            ],
+            only_if=only_if,
+        ),
+        upsert_sql(
+            ProfileMonth,
+            [*month_key, "dimension", "value"],
+            [
+                {**month_key, "dimension": dimension, "value": value, "count": 1}
+                for dimension, value in profile_values(response).items()
+            ],
+            only_if=only_if,
+        ),
+        officers_sql(response, only_if=only_if),
+    ]
 
 
 # --- recompute ---------------------------------------------------------------
@@ -408,11 +444,12 @@ def officers_credited(response) -> dict[str, list[int]]:
 OFFICER_KEYS = ["officer_id", "year", "month", "basis"]
 
 
-def officers_sql(response):
+def officers_sql(response, *, only_if: str = ""):
     """The officer rollup upsert of one response (``officers_credited``'s rules), as
     (sql, params) or None. The officers assigned to a loket are read by the
-    statement itself (INSERT ... SELECT), not by a query of their own."""
-    from .models import Assignment, OfficerMonth
+    statement itself (INSERT ... SELECT), not by a query of their own. ``only_if``
+    as in ``upsert_sql``."""
+    from .models import OfficerMonth
 
     year, month = response.served_on.year, response.served_on.month
     amounts = _officer_amounts(response.u6, response.u7)
@@ -426,27 +463,33 @@ def officers_sql(response):
                 for basis, officer_ids in credited.items()
                 for officer_id in officer_ids
             ],
+            only_if=only_if,
         )
     if not response.service_point_id:
         return None
-    # The columns in OfficerMonth's order after the keys, as upsert_sql writes them.
-    names = [
-        f.attname
-        for f in OfficerMonth._meta.concrete_fields
-        if not f.primary_key and f.attname not in OFFICER_KEYS
-    ]
-    assignments = connection.ops.quote_name(Assignment._meta.db_table)
-    # DISTINCT: an officer with two overlapping assignments there is credited once.
-    select = (
-        "SELECT officer_id, %s, %s, %s, "
-        + ", ".join(["%s"] * len(names))
-        + f" FROM (SELECT DISTINCT officer_id FROM {assignments}"
-        " WHERE service_point_id = %s AND start_date <= %s"
-        " AND (end_date IS NULL OR end_date >= %s)) AS credited WHERE TRUE ORDER BY officer_id"
-    )
+    names = _columns(OfficerMonth, tuple(OFFICER_KEYS))[len(OFFICER_KEYS) :]
     params = [year, month, "loket", *(amounts.get(n, 0) for n in names)]
     params += [response.service_point_id, response.served_on, response.served_on]
+    select = _loket_officers_select(len(names), only_if, connection.vendor)
     return upsert_sql(OfficerMonth, OFFICER_KEYS, [], select=select, params=params)
+
+
+@functools.cache
+def _loket_officers_select(amounts: int, only_if: str, vendor: str) -> str:
+    """The officers assigned to a loket on a day, each with the response's amounts
+    (in OfficerMonth's order after the keys, as upsert_sql writes them)."""
+    from .models import Assignment
+
+    assignments = connection.ops.quote_name(Assignment._meta.db_table)
+    # DISTINCT: an officer with two overlapping assignments there is credited once.
+    return (
+        "SELECT officer_id, %s, %s, %s, "
+        + ", ".join(["%s"] * amounts)
+        + f" FROM (SELECT DISTINCT officer_id FROM {assignments}"
+        " WHERE service_point_id = %s AND start_date <= %s"
+        " AND (end_date IS NULL OR end_date >= %s)) AS credited"
+        f" WHERE {only_if or 'TRUE'} ORDER BY officer_id"
+    )
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:

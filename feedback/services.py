@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cache_scopes, registry_cache, rollups
+from . import cache_scopes, registry_cache, rollups, submission_sql
 from .masking import mask_personal_data
 from .models import (
     CommentStatus,
@@ -137,6 +137,7 @@ def parse_submission(
     today: datetime.date | None = None,
     earliest: datetime.date | None = None,
     officer_by_nip: bool = False,
+    check_reported: bool = True,
 ) -> Submission:
     """Validate one response in the contract's shape; raise SubmissionInvalid.
 
@@ -152,7 +153,9 @@ def parse_submission(
     The date of service must lie within the public window (SERVED_ON_MAX_AGE_DAYS)
     or, for staff imports, on or after ``earliest``; and not in a period of the
     service already counted from a report's table (ReportedPeriod), which would
-    count that period twice.
+    count that period twice. ``response_submit`` checks that again where it stores;
+    callers that store at once pass ``check_reported=False`` to ask once, callers
+    that validate a whole file first (imports) keep it, to list every row refused.
 
     ``officer_nip`` is read only with ``officer_by_nip`` (the paper import, run by
     staff). From citizens an officer is attributed through a receipt or the
@@ -265,21 +268,11 @@ def parse_submission(
             "served_on",
             _("Tanggal dilayani lebih dari %(d)d hari yang lalu.") % {"d": SERVED_ON_MAX_AGE_DAYS},
         )
-    elif service is not None:
-        reported = _first_value(
-            ReportedPeriod,
-            "period",
-            [("service_id", "=", service.pk), ("start", "<=", served_on), ("end", ">=", served_on)],
-        )
+    elif service is not None and check_reported:
+        reported = _reported_period(service, served_on)
         if reported is not None:
-            error(
-                "served_on",
-                _(
-                    "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
-                    "respons per responden pada periode itu akan terhitung dua kali."
-                )
-                % {"s": service.code, "p": reported},
-            )
+            for message in _reported_error(service, reported)["served_on"]:
+                error("served_on", message)
 
     point = _lookup_point(data.get("service_point"), service, error)
 
@@ -319,6 +312,27 @@ def parse_submission(
         served_on_given=served_on_given,
         **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
     )
+
+
+def _reported_period(service: Service, served_on: datetime.date) -> str | None:
+    """The report-table period of ``service`` that covers ``served_on``, if any."""
+    return _first_value(
+        ReportedPeriod,
+        "period",
+        [("service_id", "=", service.pk), ("start", "<=", served_on), ("end", ">=", served_on)],
+    )
+
+
+def _reported_error(service: Service, period: str) -> dict:
+    return {
+        "served_on": [
+            _(
+                "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
+                "respons per responden pada periode itu akan terhitung dua kali."
+            )
+            % {"s": service.code, "p": period}
+        ]
+    }
 
 
 def _lookup_service(code, error) -> Service | None:
@@ -400,11 +414,31 @@ def response_submit(
     submissions: there, identical answers are honest citizens in a queue).
     A receipt is locked, checked and consumed in the same transaction, so two
     concurrent uses cannot both succeed.
+
+    A period already counted from a report table is refused here too
+    (SubmissionInvalid on ``served_on``), in the same statement or transaction as
+    the insert, so a report imported since ``parse_submission`` ran cannot make a
+    period count twice. On PostgreSQL a submission without a receipt is one
+    statement (``submission_sql``); otherwise the ORM in one transaction.
     """
     client = client_hash(ip)
     now = timezone.now()
+    window = now - datetime.timedelta(minutes=settings.FEEDBACK_DUPLICATE_MINUTES)
+    check_duplicate = bool(client) and sub.receipt is None and duplicate_rule
+    if sub.receipt is None and submission_sql.available():
+        response = _new_response(sub, channel, kiosk, import_batch, client, now)
+        stored = submission_sql.store(
+            response, duplicate_since=window if check_duplicate else None, kiosk=kiosk
+        )
+        if stored.reported_period is not None:
+            raise SubmissionInvalid(_reported_error(sub.service, stored.reported_period))
+        if stored.earlier_id is not None:
+            return Response.objects.get(pk=stored.earlier_id), False
+        cache_scopes.figures_changed(service_id=response.service_id, unit_id=sub.service.unit_id)
+        return response, True
+
     with transaction.atomic():
-        officer, service_point, verified = sub.officer, sub.service_point, False
+        receipt = None
         if sub.receipt is not None:
             receipt = Receipt.objects.select_for_update().get(pk=sub.receipt.pk)
             if receipt.is_used:
@@ -413,51 +447,61 @@ def response_submit(
                 raise ReceiptExpired(_("Tanda terima ini sudah kedaluwarsa."))
             receipt.used_at = now
             receipt.save(update_fields=["used_at"])
-            officer = receipt.officer
-            service_point = service_point or receipt.service_point
-            verified = True
-        else:
-            receipt = None
 
-        fingerprint = _fingerprint(sub, client) if client else ""
-        if fingerprint and receipt is None and duplicate_rule:
-            window = now - datetime.timedelta(minutes=settings.FEEDBACK_DUPLICATE_MINUTES)
+        reported = _reported_period(sub.service, sub.served_on)
+        if reported is not None:
+            raise SubmissionInvalid(_reported_error(sub.service, reported))
+
+        response = _new_response(sub, channel, kiosk, import_batch, client, now, receipt)
+        if check_duplicate:
             existing = _first_value(
-                Response, "id", [("fingerprint", "=", fingerprint), ("submitted_at", ">=", window)]
+                Response,
+                "id",
+                [("fingerprint", "=", response.fingerprint), ("submitted_at", ">=", window)],
             )
             if existing is not None:
                 return Response.objects.get(pk=existing), False
 
         if kiosk is not None:
-            service_point = service_point or kiosk.service_point
             Kiosk.objects.filter(pk=kiosk.pk).update(last_used_at=now)
-
-        comment = mask_personal_data(sub.comment)
-        response = Response.objects.create(
-            service=sub.service,
-            service_point=service_point,
-            officer=officer,
-            verified=verified,
-            receipt=receipt,
-            kiosk=kiosk,
-            import_batch=import_batch,
-            channel=channel,
-            served_on=sub.served_on,
-            submitted_at=now,
-            comment=comment,
-            comment_status=CommentStatus.PENDING if comment else CommentStatus.NONE,
-            age=sub.age,
-            sex=sub.sex,
-            education=sub.education,
-            occupation=sub.occupation,
-            client_hash=client,
-            fingerprint=fingerprint,
-            **{code.lower(): value for code, value in sub.answers.items()},
-        )
+        response.save(force_insert=True)
         rollups.record(response)
         # The public cache serves the new figures as soon as this commits.
         cache_scopes.figures_changed(service_id=response.service_id, unit_id=sub.service.unit_id)
     return response, True
+
+
+def _new_response(sub, channel, kiosk, import_batch, client, now, receipt=None) -> Response:
+    """The unsaved Response of a submission. With a receipt, the receipt's officer
+    is credited, its loket is the default and the response is verified."""
+    officer, service_point = sub.officer, sub.service_point
+    if receipt is not None:
+        officer = receipt.officer
+        service_point = service_point or receipt.service_point
+    if kiosk is not None:
+        service_point = service_point or kiosk.service_point
+    comment = mask_personal_data(sub.comment)
+    return Response(
+        service=sub.service,
+        service_point=service_point,
+        officer=officer,
+        verified=receipt is not None,
+        receipt=receipt,
+        kiosk=kiosk,
+        import_batch=import_batch,
+        channel=channel,
+        served_on=sub.served_on,
+        submitted_at=now,
+        comment=comment,
+        comment_status=CommentStatus.PENDING if comment else CommentStatus.NONE,
+        age=sub.age,
+        sex=sub.sex,
+        education=sub.education,
+        occupation=sub.occupation,
+        client_hash=client,
+        fingerprint=_fingerprint(sub, client) if client else "",
+        **{code.lower(): value for code, value in sub.answers.items()},
+    )
 
 
 # --- Idempotent submissions ------------------------------------------------

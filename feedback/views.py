@@ -51,7 +51,7 @@ def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
     seconds to wait when rate limited."""
     try:
         key = services.check_idempotency_key(key)
-        submission = services.parse_submission(data)
+        submission = services.parse_submission(data, check_reported=False)
         outcome = ratelimits.submit_within_limits(
             request, submission, channel=channel, kiosk=kiosk, key=key
         )

@@ -11,8 +11,9 @@ Two limits apply to each submission:
 The counters are django-ratelimit's (its keys, rates and windows, so its system
 checks and settings apply), read and written here directly so a submission
 costs two cache round trips on Redis: the attempts counted and both counters
-read in one (``admit``), and the accepted responses counted once stored (three
-on other caches: the read and the attempts' increment are two there).
+read in one (``admit``), and the accepted responses counted once stored, sent
+with the public cache's new versions (``portal.redis_client.one_round_trip``).
+Other caches take Django's cache API, a round trip per operation.
 django-ratelimit's ``get_usage`` would take two per increment and one per read.
 
 The client address is portal.client_ip.client_ip (RATELIMIT_IP_META_KEY), masked
@@ -84,18 +85,18 @@ def _cache():
     return caches[getattr(settings, "RATELIMIT_USE_CACHE", "default")]
 
 
-def _attempts(request, kiosk=None) -> Counter:
-    value = f"kiosk:{kiosk.pk}" if kiosk is not None else _get_ip(request)
+def _attempts(request, kiosk=None, ip=None) -> Counter:
+    value = f"kiosk:{kiosk.pk}" if kiosk is not None else ip or _get_ip(request)
     return Counter.of(ATTEMPTS_GROUP, value, settings.FEEDBACK_RATE_ATTEMPTS)
 
 
-def _accepted(request, kiosk=None, receipt_code=None) -> Counter:
+def _accepted(request, kiosk=None, receipt_code=None, ip=None) -> Counter:
     if receipt_code:
         value, rate = f"receipt:{receipt_code.strip().upper()}", settings.FEEDBACK_RATE_RECEIPT
     elif kiosk is not None:
         value, rate = f"kiosk:{kiosk.pk}", settings.FEEDBACK_RATE_KIOSK
     else:
-        value, rate = _get_ip(request), settings.FEEDBACK_RATE_ACCEPTED
+        value, rate = ip or _get_ip(request), settings.FEEDBACK_RATE_ACCEPTED
     return Counter.of(ACCEPTED_GROUP, value, rate)
 
 
@@ -120,14 +121,18 @@ class Admission:
         return self.attempts_wait or self.accepted_wait
 
     def record_accepted(self) -> None:
-        """Count a stored response against the accepted-responses limit."""
-        self.accepted.increment(self.accepted_count)
+        """Count a stored response against the accepted-responses limit (on Redis,
+        queued with the cache versions the submission bumps: one round trip)."""
+        cache, counter = _cache(), self.accepted
+        if not redis_client.queue(cache, lambda pipe: _incr_in_window(pipe, cache, counter)):
+            counter.increment(self.accepted_count)
 
 
 def admit(request, *, kiosk=None, receipt_code=None) -> Admission:
     """Count this attempt and read both counters, in one round trip for the read."""
-    attempts = _attempts(request, kiosk)
-    accepted = _accepted(request, kiosk, receipt_code)
+    ip = _get_ip(request) if kiosk is None else None  # masked once for both counters
+    attempts = _attempts(request, kiosk, ip)
+    accepted = _accepted(request, kiosk, receipt_code, ip)
     counted = _count_and_read_redis(attempts, accepted)
     if counted is None:
         current = _cache().get_many([attempts.key, accepted.key])
@@ -150,13 +155,18 @@ def _count_and_read_redis(attempts: Counter, accepted: Counter) -> tuple[int, in
     client = redis_client.of(cache)
     if client is None:
         return None
-    key = cache.make_key(attempts.key)
     pipe = client.pipeline(transaction=True)
-    pipe.incr(key)
-    pipe.expire(key, attempts.timeout, nx=True)
+    _incr_in_window(pipe, cache, attempts)
     pipe.get(cache.make_key(accepted.key))
     count, _expiry_set, raw = pipe.execute()
     return int(count), None if raw is None else int(raw)
+
+
+def _incr_in_window(pipe, cache, counter: Counter) -> None:
+    """INCR the counter on a redis-py pipeline, its window set on first use."""
+    key = cache.make_key(counter.key)
+    pipe.incr(key)
+    pipe.expire(key, counter.timeout, nx=True)
 
 
 def count_attempt(request, *, kiosk=None) -> int | None:
@@ -203,18 +213,20 @@ def submit_within_limits(request, submission, *, channel, kiosk=None, key=None, 
         wait = accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
     if wait:
         return wait
-    if key:
-        outcome = services.submit_once(
-            submission, key=key, channel=channel, kiosk=kiosk, ip=client_ip(request)
-        )
-    else:
-        response, created = services.response_submit(
-            submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
-        )
-        outcome = services.Outcome(response, created, replayed=False, duplicate=not created)
-    if outcome.created:
-        if admission is not None:
-            admission.record_accepted()
+    # The cache versions the stored response bumps and its accepted count: one trip.
+    with redis_client.one_round_trip():
+        if key:
+            outcome = services.submit_once(
+                submission, key=key, channel=channel, kiosk=kiosk, ip=client_ip(request)
+            )
         else:
-            record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
+            response, created = services.response_submit(
+                submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
+            )
+            outcome = services.Outcome(response, created, replayed=False, duplicate=not created)
+        if outcome.created:
+            if admission is not None:
+                admission.record_accepted()
+            else:
+                record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
     return outcome

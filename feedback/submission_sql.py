@@ -23,10 +23,12 @@ psycopg cursor of its own (server-side binding, prepared), so Django's query log
 """
 
 import functools
+import itertools
+import re
 from dataclasses import dataclass
 
 import psycopg
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from . import rollups
 from .models import Kiosk, ReportedPeriod, Response
@@ -56,7 +58,8 @@ def store(response: Response, *, duplicate_since=None, kiosk: Kiosk | None = Non
     if check_earlier:
         params += [response.fingerprint, duplicate_since]
     # Every column as the ORM's insert would write it (defaults, pre_save, adaptation).
-    params += [f.get_db_prep_save(f.pre_save(response, True), connection) for f in _fields()]
+    db = connections[DEFAULT_DB_ALIAS]  # not the proxy: this runs once per column
+    params += [f.get_db_prep_save(f.pre_save(response, True), db) for f in _fields()]
     upserts = [s for s in rollups.statements(response, only_if=STORED) if s]
     for _sql, values in upserts:
         params += values
@@ -64,10 +67,12 @@ def store(response: Response, *, duplicate_since=None, kiosk: Kiosk | None = Non
         params += [response.submitted_at, kiosk.pk]
     sql = _statement(check_earlier, tuple(sql for sql, _values in upserts), kiosk is not None)
     connection.ensure_connection()
-    with connection.wrap_database_errors, psycopg.Cursor(connection.connection) as cursor:
+    with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
         # Bound on the server, unlike Django's cursors, so that psycopg prepares it
         # once per shape on a connection (DATABASE_PREPARE_THRESHOLD): planning this
-        # statement cost PostgreSQL more than running it.
+        # statement cost PostgreSQL more than running it. A RawCursor takes the $n
+        # placeholders as written: psycopg would parse a statement with this many
+        # parameters again on every execute.
         cursor.execute(sql, params)
         period, earlier_id, new_id, *_counts = cursor.fetchone()
     if new_id is not None:
@@ -84,8 +89,8 @@ def _fields() -> list:
 
 @functools.lru_cache(maxsize=64)
 def _statement(check_earlier: bool, upserts: tuple[str, ...], kiosk: bool) -> str:
-    """The statement's text, one per shape; its parameters in the order ``store``
-    lists them."""
+    """The statement's text, one per shape, with PostgreSQL's numbered placeholders
+    ($1, $2, ...) for the parameters in the order ``store`` lists them."""
     qn = connection.ops.quote_name
     table = qn(Response._meta.db_table)
     ctes = [
@@ -118,4 +123,6 @@ def _statement(check_earlier: bool, upserts: tuple[str, ...], kiosk: bool) -> st
             f" WHERE {qn('id')} = %s AND {STORED} RETURNING 1)"
         )
         reads.append("(SELECT count(*) FROM kiosk_used)")
-    return f"WITH {', '.join(ctes)} SELECT {', '.join(reads)}"
+    numbers = itertools.count(1)
+    text = f"WITH {', '.join(ctes)} SELECT {', '.join(reads)}"
+    return re.sub("%s", lambda _match: f"${next(numbers)}", text)

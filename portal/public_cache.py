@@ -49,13 +49,14 @@ def bump_now(*scopes: str) -> None:
     if not scopes:
         return
     versions = {key: uuid.uuid4().hex for key in _version_keys(scopes)}
-    client = redis_client.of(cache)
-    if client is None:
+
+    # One MSET, where django-redis's set_many pipelines a SET per key: the same keys
+    # and values for a fifth of the client's work, on every submission.
+    def mset(pipe):
+        pipe.mset({cache.make_key(k): cache.client.encode(v) for k, v in versions.items()})
+
+    if not redis_client.queue(cache, mset):
         cache.set_many(versions, timeout=None)
-    else:
-        # One MSET, where django-redis's set_many pipelines a SET per key: the same
-        # keys and values for a fifth of the client's work, on every submission.
-        client.mset({cache.make_key(k): cache.client.encode(v) for k, v in versions.items()})
 
 
 def bump(*scopes: str) -> None:

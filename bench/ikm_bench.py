@@ -228,13 +228,15 @@ def main():
         server = served.gunicorn(env, log)
         ib.wait_until_up(port, server, log)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-        static = (Path(settings.STATIC_ROOT), settings.STATIC_URL, args.page_runs, {})
+        statics = {}  # the file beside each page, chosen at 1,000 and kept at N
+        pages = (urls, service_code, Path(settings.STATIC_ROOT), settings.STATIC_URL)
 
         load_responses(SMALL, service_ids, seed=1)
         rollups.rebuild()
         vacuum()
         print(f"   prepared in {time.perf_counter() - started:.0f} s; measuring at {SMALL:,}")
-        small, failures = measure(conn, urls, service_code, *static)
+        small, failures = measure(conn, *pages, args.page_runs, statics)
+        failures = [f"at {SMALL:,}: {failure}" for failure in failures]
 
         # The submissions of the misses above count towards N.
         more = args.responses - Response.objects.count()
@@ -248,8 +250,8 @@ def main():
         )
         group_by = timed(raw_group_by)
         vacuum()
-        big, more_failures = measure(conn, urls, service_code, *static)
-        failures += more_failures
+        big, more_failures = measure(conn, *pages, args.page_runs, statics)
+        failures += [f"at {args.responses:,}: {failure}" for failure in more_failures]
         conn.close()
         report(args, recompute, group_by, small, big, failures)
         print(f"   whole run: {time.perf_counter() - started:.0f} s")

@@ -1,30 +1,39 @@
-"""IKM at scale on PostgreSQL + Redis: recompute against the raw GROUP BY floor, and
-the public pages on a cache hit and on a miss, against a static file.
+"""IKM at scale on the production server: recompute against the raw GROUP BY floor,
+and the public pages on a cache hit and on a miss, against a static file.
 
-Loads the demo registry into a dedicated database, then measures at 1,000 and at
-N survey responses (default 100,000; the README's figures use 1,000,000):
+Prepares a database of its own as bench/page_bench.py does (bench/served.py: the
+demo registry and pages, static files collected; dropped at the end), starts
+gunicorn (deploy/gunicorn.conf.py, the production settings, PostgreSQL + Redis) and
+measures at 1,000 and at N survey responses (default 100,000; the README's figures
+use 1,000,000), loaded with COPY and recomputed before the pages are asked for:
 
-- a full ``recompute_ikm`` (every rollup rebuilt from raw responses) and the same
-  per-service, per-month aggregate as one raw SQL GROUP BY (the floor), and their ratio;
-- the median time of a unit page (Dinas Kesehatan, with sub-units), one of its service
-  pages and ``/api/v1/ikm/`` (the Pemda), each on a cache hit and on a miss right after
-  a submission to that service (which must refresh all three), beside a static file
-  of the unit page's size served by the same stack (whitenoise).
+- at N, a full ``recompute_ikm`` (every rollup rebuilt from raw responses) and the
+  same per-service, per-month aggregate as one raw SQL GROUP BY (the floor), and
+  their ratio;
+- for a unit page (Dinas Kesehatan, with sub-units), one of its service pages and
+  ``/api/v1/ikm/`` (the Pemda), from one client: the median of a cache hit (each
+  must answer ``X-Portal-Cache: hit``) and of the file under STATIC_ROOT closest in
+  size at 1,000 (WhiteNoise, the same workers; the same file at N), asked in
+  alternation so both see the same load, and their ratio; then the median of a miss
+  right after a submission to that service (``POST /api/v1/feedback/`` to the same
+  server, then the GET must answer ``X-Portal-Cache: miss``: a submission refreshes
+  all three; each adds a response, counted towards N);
+- the ratio N / 1,000 of every median.
 
-Requests go through Django's test client: the whole WSGI stack (middleware, views,
-templates, PostgreSQL, Redis) in this process, without a network server in front.
+Usage (PostgreSQL 127.0.0.1:5432 trust auth and Redis 127.0.0.1:6379):
 
-Usage (PostgreSQL and Redis on 127.0.0.1, as on the development machines):
+    .venv/bin/python bench/ikm_bench.py [--responses 1000000] [--page-runs 200]
 
-    .venv/bin/python bench/ikm_bench.py [--responses 1000000] [--page-runs 30]
-
-It uses (and empties) the database ``portal_bench``; set BENCH_DATABASE_URL to use
-another. The cache is BENCH_REDIS_URL (default redis://127.0.0.1:6379/0) under a key
-prefix of its own, so nothing else in that Redis is touched.
+The database is ``${PG_DB:-portal}_ikm_bench`` (or BENCH_DB); Redis keys carry a
+prefix of their own, on index ${REDIS_DB:-15} (or BENCH_REDIS_URL). Exit status 1
+when a request does not answer as expected (200, 201), a repeat is not a cache hit
+or a GET after a submission is not a miss (never because of a ratio).
 """
 
 import argparse
 import datetime
+import http.client
+import json
 import os
 import random
 import statistics
@@ -34,32 +43,20 @@ import time
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-DB_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench")
-os.environ["DATABASE_URL"] = DB_URL
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-os.environ["REDIS_URL"] = REDIS_URL
-os.environ["CACHE_KEY_PREFIX"] = f"ikm-bench-{uuid.uuid4().hex[:8]}"
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+os.environ.setdefault("BENCH_DB", f"{os.environ.get('PG_DB') or 'portal'}_ikm_bench")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import ingest_bench as ib  # noqa: E402  (the server helpers, after BENCH_DB is set)
+import served  # noqa: E402
 
-def ensure_database():
-    import psycopg
-
-    name = DB_URL.rsplit("/", 1)[1]
-    admin_url = DB_URL.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if not exists:
-            conn.execute(f'CREATE DATABASE "{name}"')
-
-
+SMALL = 1_000
 COLUMNS = (
     "public_id, service_id, service_point_id, verified, channel, served_on, submitted_at, "
     "u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, education, occupation, comment, comment_status, "
     "client_hash, fingerprint"
 )
+# Inside the quarter the pages show (2026-Q3), so a submission changes their figures.
+SUBMITTED_SERVED_ON = "2026-08-17"
 
 
 def load_responses(count, service_ids, seed):
@@ -104,26 +101,6 @@ def timed(fn):
     return time.perf_counter() - started
 
 
-def median_ms(fn, runs, before=None):
-    """Median of ``runs`` calls of ``fn`` in ms; ``before`` runs untimed before each."""
-    samples = []
-    for _ in range(runs):
-        if before:
-            before()
-        started = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - started)
-    return statistics.median(samples) * 1000
-
-
-def get(client, url, expect=None):
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
-    if expect:
-        assert response.get("X-Portal-Cache") == expect, (url, response.get("X-Portal-Cache"))
-    return response
-
-
 def raw_group_by():
     from django.db import connection
 
@@ -137,124 +114,185 @@ def raw_group_by():
         return len(cursor.fetchall())
 
 
-def submit_one(service_code):
-    """One citizen's response through the same path as every channel (after commit,
-    the public cache refreshes its service, units and the Pemda)."""
-    from feedback import services
+def vacuum():
+    """VACUUM ANALYZE after a load and a recompute, so autovacuum does not pick the
+    fresh rows up in the middle of the page measurements."""
+    from django.db import connection
 
-    sub = services.parse_submission(
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM (ANALYZE)")
+
+
+def submit(conn, service_code) -> int:
+    """One citizen's response through ``POST /api/v1/feedback/`` (an address of its
+    own behind the trusted proxy, as ingest_bench sends them); the status."""
+    a = next(ib.ADDRESSES)
+    body = json.dumps(
         {
             "service": service_code,
             "answers": {f"U{i}": 3 for i in range(1, 10)},
-            "served_on": datetime.date(2026, 8, 17),
+            "served_on": SUBMITTED_SERVED_ON,
         }
     )
-    services.response_submit(sub, channel="api")
+    headers = {
+        "Content-Type": "application/json",
+        "X-Forwarded-For": f"10.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}",
+    }
+    conn.request("POST", ib.FEEDBACK, body, headers)
+    res = conn.getresponse()
+    res.read()
+    return res.status
 
 
-def measure_pages(client, urls, service_code, runs):
-    """Hit and miss medians (ms) per URL."""
-    figures = {}
+def measure(conn, urls, service_code, static_root, static_url, runs, statics):
+    """{name: (bytes, hit, static name, static bytes, file, miss)} with medians in ms,
+    and the failures (requests that did not answer as they must).
+
+    ``statics`` holds the static file chosen for each page the first time (the closest
+    in size), so both sizes of the data are measured beside the same file.
+    """
+    figures, failures = {}, []
     for name, url in urls.items():
-        get(client, url)
-        hit = median_ms(lambda url=url: get(client, url, expect="hit"), runs)
-        miss = median_ms(
-            lambda url=url: get(client, url, expect="miss"),
-            runs,
-            before=lambda: submit_one(service_code),
+        status, _, size, _ = served.fetch(conn, url)
+        if status != 200:
+            failures.append(f"{name}: {url} answered {status}")
+            continue
+        if name not in statics:
+            statics[name] = served.closest_static_file(static_root, size)
+        static_name, static_size = statics[name]
+        static = static_url + static_name
+        for _ in range(20):  # warm-up: the worker has seen both
+            served.fetch(conn, url)
+            served.fetch(conn, static)
+        hits, files, not_hits = [], [], 0
+        for _ in range(runs):
+            status, state, _, seconds = served.fetch(conn, url)
+            not_hits += status != 200 or state != "hit"
+            hits.append(seconds)
+            status, _, _, seconds = served.fetch(conn, static)
+            not_hits += status != 200
+            files.append(seconds)
+        if not_hits:
+            failures.append(f"{name}: {not_hits} of {runs} repeats were not a 200 cache hit")
+        misses, not_misses = [], 0
+        for _ in range(runs):
+            if submit(conn, service_code) != 201:
+                failures.append(f"{name}: a submission to {service_code} was not a 201")
+                break
+            status, state, _, seconds = served.fetch(conn, url)
+            not_misses += status != 200 or state != "miss"
+            misses.append(seconds)
+        if not_misses:
+            failures.append(f"{name}: {not_misses} of {runs} GETs after a submission not a miss")
+        figures[name] = (
+            size,
+            statistics.median(hits) * 1000,
+            static_name,
+            static_size,
+            statistics.median(files) * 1000,
+            statistics.median(misses) * 1000 if misses else float("nan"),
         )
-        figures[name] = (hit, miss)
-    return figures
+    return figures, failures
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--responses", type=int, default=100_000)
-    parser.add_argument("--page-runs", type=int, default=30)
-    args = parser.parse_args()
-
-    ensure_database()
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
-
-    from content.models import ServicePage, UnitPage
-    from feedback import rollups
-    from feedback.models import Service
-    from portal.demo import loader
-
-    settings.ALLOWED_HOSTS = ["*"]
-    settings.PUBLIC_CACHE_ENABLED = True
-    print(f"database: {DB_URL}; cache: {REDIS_URL}")
-    print("server: Django's test client, the whole WSGI stack in this process")
-    call_command("migrate", verbosity=0)
-    if not Service.objects.exists():
-        print("loading the demo registry and pages ...")
-        loader.load(log=lambda line: None, with_responses=False)
-    service_ids = list(Service.objects.values_list("pk", flat=True))
-    unit_page = UnitPage.objects.get(unit__code="DINKES")
-    service_page = ServicePage.objects.live().descendant_of(unit_page).first()
-    urls = {
-        "unit page": f"{unit_page.url}?periode=2026-Q3",
-        "service page": f"{service_page.url}?periode=2026-Q3",
-        "/api/v1/ikm/": "/api/v1/ikm/?period=2026-Q3",
-    }
-
-    # A static file of the unit page's size, served by whitenoise in the same stack.
-    size = len(get(Client(), urls["unit page"]).content)
-    static_root = Path(tempfile.mkdtemp(prefix="ikm-bench-static-"))
-    (static_root / "bench-static.html").write_bytes(b"x" * size)
-    settings.WHITENOISE_ROOT = str(static_root)
-    client = Client()  # a new handler: whitenoise reads WHITENOISE_ROOT now
-    assert client.get("/bench-static.html").status_code == 200
-    static_url = "/bench-static.html"
-
-    with connection.cursor() as cursor:
-        cursor.execute("TRUNCATE feedback_response CASCADE")
-    small = 1_000
-    load_responses(small, service_ids, seed=1)
-    rollups.rebuild()
-    static_small = median_ms(lambda: get(client, static_url), args.page_runs)
-    pages_small = measure_pages(client, urls, service_page.service.code, args.page_runs)
-
-    print(f"loading {args.responses - small:,} more responses with COPY ...")
-    load_time = timed(lambda: load_responses(args.responses - small, service_ids, seed=2))
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE feedback_response")
-    print(f"  loaded in {load_time:.1f} s")
-    recompute = timed(
-        lambda: call_command("recompute_ikm", verbosity=0, stdout=open(os.devnull, "w"))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--responses", type=int, default=100_000, help="N (default 100,000)")
+    parser.add_argument(
+        "--page-runs", type=int, default=50, help="hits and misses per URL (default 50)"
     )
-    group_by = timed(raw_group_by)
-    static_big = median_ms(lambda: get(client, static_url), args.page_runs)
-    pages_big = measure_pages(client, urls, service_page.service.code, args.page_runs)
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn workers (default 1)")
+    parser.add_argument("--keep-db", action="store_true", help="leave the bench database")
+    args = parser.parse_args()
+    if args.responses <= SMALL:
+        parser.error(f"--responses must be more than {SMALL:,}")
 
-    big = f"{args.responses:,}"
+    port = ib.free_port()
+    env = ib.server_env(port, args.workers)
+    print(f"== IKM bench: gunicorn with {args.workers} worker(s), one client")
+    print(f"   database {ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
+    started = time.perf_counter()
+    log = tempfile.NamedTemporaryFile("w+", prefix="ikm-bench-gunicorn-", suffix=".log")
+    server, ok = None, False
+    try:
+        served.prepare(env)
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.db import connection
+
+        from feedback import rollups
+        from feedback.models import Response, Service
+
+        service_ids = list(Service.objects.values_list("pk", flat=True))
+        urls, service_code = served.public_pages()
+        server = served.gunicorn(env, log)
+        ib.wait_until_up(port, server, log)
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        statics = {}  # the file beside each page, chosen at 1,000 and kept at N
+        pages = (urls, service_code, Path(settings.STATIC_ROOT), settings.STATIC_URL)
+
+        load_responses(SMALL, service_ids, seed=1)
+        rollups.rebuild()
+        vacuum()
+        print(f"   prepared in {time.perf_counter() - started:.0f} s; measuring at {SMALL:,}")
+        small, failures = measure(conn, *pages, args.page_runs, statics)
+        failures = [f"at {SMALL:,}: {failure}" for failure in failures]
+
+        # The submissions of the misses above count towards N.
+        more = args.responses - Response.objects.count()
+        print(f"   loading {more:,} more responses with COPY ...")
+        load_time = timed(lambda: load_responses(more, service_ids, seed=2))
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE feedback_response")
+        print(f"   loaded in {load_time:.1f} s")
+        recompute = timed(
+            lambda: call_command("recompute_ikm", verbosity=0, stdout=open(os.devnull, "w"))
+        )
+        group_by = timed(raw_group_by)
+        vacuum()
+        big, more_failures = measure(conn, *pages, args.page_runs, statics)
+        failures += [f"at {args.responses:,}: {failure}" for failure in more_failures]
+        conn.close()
+        report(args, recompute, group_by, small, big, failures)
+        print(f"   whole run: {time.perf_counter() - started:.0f} s")
+        ok = not failures
+    finally:
+        ib.stop_server(server, log, show_log=not ok)
+        if not args.keep_db:
+            ib.drop_database()
+    sys.exit(0 if ok else 1)
+
+
+def report(args, recompute, group_by, small, big, failures):
+    n = f"{args.responses:,}"
     print()
-    print(f"responses                               {big:>12}")
+    print(f"responses                               {n:>12}")
     print(f"full recompute_ikm                      {recompute:>10.2f} s")
     print(f"raw SQL GROUP BY (the floor)            {group_by:>10.2f} s")
     print(f"recompute / GROUP BY                    {recompute / group_by:>10.2f} x")
-    print()
-    print(f"median of {args.page_runs} requests (ms); static file: {size:,} bytes")
-    print(f"{'':<40}{'1,000':>10}{big:>12}{big + ' / 1,000':>20}")
-    ratio = static_big / static_small
-    print(f"{'static file':<40}{static_small:>10.2f}{static_big:>12.2f}{ratio:>19.2f}x")
-    for name in urls:
-        for i, state in enumerate(("hit", "miss after a submission")):
-            a, b = pages_small[name][i], pages_big[name][i]
-            print(f"{name + ', ' + state:<40}{a:>10.2f}{b:>12.2f}{b / a:>19.2f}x")
-    print()
-    print("cache hit / static file (target <= 2x)")
-    for name in urls:
+    for label, figures in ((f"{SMALL:,}", small), (n, big)):
+        print()
+        print(f"at {label} responses: median of {args.page_runs} requests each, ms")
         print(
-            f"  {name:<24}{pages_small[name][0] / static_small:>6.2f}x at 1,000"
-            f"{pages_big[name][0] / static_big:>8.2f}x at {big}"
+            f"{'page':<14}{'bytes':>7}{'hit':>8}   {'static file':<36}"
+            f"{'bytes':>7}{'file':>7}{'hit/file':>9}{'miss':>9}"
         )
+        for name, (size, hit, static_name, static_size, file, miss) in figures.items():
+            print(
+                f"{name:<14}{size:>7}{hit:>8.2f}   {static_name[-36:]:<36}{static_size:>7}"
+                f"{file:>7.2f}{hit / file:>8.2f}x{miss:>9.1f}"
+            )
+    print("cache hit / static file of similar size (target <= 2x)")
+    print()
+    print(f"{n} / {SMALL:,} of every median (target <= 1.2x)")
+    print(f"{'page':<14}{'hit':>8}{'file':>8}{'miss':>8}")
+    for name in [name for name in small if name in big]:
+        (_, hit_a, _, _, file_a, miss_a), (_, hit_b, _, _, file_b, miss_b) = small[name], big[name]
+        print(f"{name:<14}{hit_b / hit_a:>7.2f}x{file_b / file_a:>7.2f}x{miss_b / miss_a:>7.2f}x")
+    for failure in failures:
+        print(failure)
+    checks = "OK" if not failures else "FAILED"
+    print(f"check every repeat a 200 cache hit, every GET after a submission a miss: {checks}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Public cache hits through the production server, against a static file of the
 same size served by the same server.
 
-Starts gunicorn exactly as bench/ingest_bench.py does (its helpers: the production
+Starts gunicorn exactly as bench/ingest_bench.py does (bench/served.py: the production
 settings on PostgreSQL + Redis, deploy/gunicorn.conf.py, a database of its own that
 is dropped at the end), loads the demo registry and pages, and asks for a unit page
 (Dinas Kesehatan, with sub-units), one of its service pages and ``/api/v1/ikm/``
@@ -26,48 +26,16 @@ import argparse
 import http.client
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("BENCH_DB", f"{os.environ.get('PG_DB') or 'portal'}_page_bench")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ingest_bench as ib  # noqa: E402  (the server helpers, after BENCH_DB is set)
-
-
-def fetch(conn, url):
-    """(status, X-Portal-Cache, body length, seconds) of one GET."""
-    start = time.perf_counter()
-    conn.request("GET", url)
-    res = conn.getresponse()
-    body = res.read()
-    return res.status, res.getheader("X-Portal-Cache"), len(body), time.perf_counter() - start
-
-
-def closest_static_file(static_root: Path, size: int) -> tuple[str, int]:
-    """The file under STATIC_ROOT (no precompressed copy) whose size is nearest ``size``."""
-    best = None
-    for path in static_root.rglob("*"):
-        if path.is_file() and path.suffix not in (".gz", ".br"):
-            candidate = (abs(path.stat().st_size - size), str(path.relative_to(static_root)))
-            best = min(best or candidate, candidate)
-    name = best[1]
-    return name, (static_root / name).stat().st_size
-
-
-def page_urls():
-    from content.models import ServicePage, UnitPage
-
-    unit_page = UnitPage.objects.get(unit__code="DINKES")
-    service_page = ServicePage.objects.live().descendant_of(unit_page).first()
-    return {
-        "unit page": f"{unit_page.url}?periode=2026-Q3",
-        "service page": f"{service_page.url}?periode=2026-Q3",
-        "/api/v1/ikm/": "/api/v1/ikm/?period=2026-Q3",
-    }
+import served  # noqa: E402
+from served import closest_static_file, fetch  # noqa: E402
 
 
 def main():
@@ -81,28 +49,14 @@ def main():
     env = ib.server_env(port, args.workers)
     print(f"== page bench: gunicorn with {args.workers} worker(s), one client")
     print(f"   database {ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
-    ib.create_database()
     log = tempfile.NamedTemporaryFile("w+", prefix="page-bench-gunicorn-", suffix=".log")
     server, ok = None, False
     try:
-        ib.run([ib.PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
-        ib.run(
-            [ib.PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, "collectstatic"
-        )
-        ib.setup_django(env)
+        served.prepare(env)
         from django.conf import settings
 
-        from portal.demo import loader
-
-        loader.load(log=lambda line: None, with_responses=False)
-        urls = page_urls()
-        server = subprocess.Popen(
-            [ib.GUNICORN, "--config", "deploy/gunicorn.conf.py"],
-            cwd=ib.ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        urls, _ = served.public_pages()
+        server = served.gunicorn(env, log)
         ib.wait_until_up(port, server, log)
         ok = measure(port, urls, Path(settings.STATIC_ROOT), settings.STATIC_URL, args.runs)
     finally:

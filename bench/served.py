@@ -1,0 +1,73 @@
+"""What the benches that measure public pages through the production server share
+(bench/page_bench.py, bench/ikm_bench.py): the bench database prepared and gunicorn
+started as bench/ingest_bench.py does (its helpers: server_env, free_port,
+wait_until_up, stop_server), the pages asked for, one GET timed, and the static file
+a page is compared with.
+
+Import it after setting BENCH_DB: ingest_bench reads it when it is imported.
+"""
+
+import subprocess
+import time
+from pathlib import Path
+
+import ingest_bench as ib
+
+
+def prepare(env):
+    """A fresh bench database, migrated, with its static files collected and the demo
+    registry and pages loaded; this process is set up on it (Django, the same cache)."""
+    ib.create_database()
+    ib.run([ib.PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
+    ib.run([ib.PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, "collectstatic")
+    ib.setup_django(env)
+    from portal.demo import loader
+
+    loader.load(log=lambda line: None, with_responses=False)
+
+
+def gunicorn(env, log):
+    """The production server (deploy/gunicorn.conf.py) on ``env``, logging to ``log``;
+    the caller waits for it (ib.wait_until_up) once it holds the process to stop."""
+    return subprocess.Popen(
+        [ib.GUNICORN, "--config", "deploy/gunicorn.conf.py"],
+        cwd=ib.ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def public_pages():
+    """({name: URL} of a unit page (Dinas Kesehatan, with sub-units), one of its service
+    pages and ``/api/v1/ikm/``, all for 2026-Q3; the code of that page's service)."""
+    from content.models import ServicePage, UnitPage
+
+    unit_page = UnitPage.objects.get(unit__code="DINKES")
+    service_page = ServicePage.objects.live().descendant_of(unit_page).first()
+    urls = {
+        "unit page": f"{unit_page.url}?periode=2026-Q3",
+        "service page": f"{service_page.url}?periode=2026-Q3",
+        "/api/v1/ikm/": "/api/v1/ikm/?period=2026-Q3",
+    }
+    return urls, service_page.service.code
+
+
+def fetch(conn, url):
+    """(status, X-Portal-Cache, body length, seconds) of one GET."""
+    start = time.perf_counter()
+    conn.request("GET", url)
+    res = conn.getresponse()
+    body = res.read()
+    return res.status, res.getheader("X-Portal-Cache"), len(body), time.perf_counter() - start
+
+
+def closest_static_file(static_root: Path, size: int) -> tuple[str, int]:
+    """The file under STATIC_ROOT (no precompressed copy) whose size is nearest ``size``."""
+    best = None
+    for path in static_root.rglob("*"):
+        if path.is_file() and path.suffix not in (".gz", ".br"):
+            candidate = (abs(path.stat().st_size - size), str(path.relative_to(static_root)))
+            best = min(best or candidate, candidate)
+    name = best[1]
+    return name, (static_root / name).stat().st_size

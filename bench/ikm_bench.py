@@ -55,23 +55,25 @@ COLUMNS = (
     "u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, education, occupation, comment, comment_status, "
     "client_hash, fingerprint"
 )
-# Inside the quarter the pages show (2026-Q3), so a submission changes their figures.
-SUBMITTED_SERVED_ON = "2026-08-17"
+# Responses are spread over the days up to today, so the current quarter the pages
+# show (served.current_quarter) holds some, and a submission of today changes it.
+LOADED_DAYS = 638
 
 
 def load_responses(count, service_ids, seed):
-    """COPY ``count`` synthetic responses over 2025-2026 into feedback_response."""
+    """COPY ``count`` synthetic responses over the LOADED_DAYS up to today into
+    feedback_response."""
     from django.db import connection
 
     rng = random.Random(seed)
-    start = datetime.date(2025, 1, 1)
+    start = datetime.date.today() - datetime.timedelta(days=LOADED_DAYS - 1)
     levels = {sid: rng.uniform(2.4, 3.7) for sid in service_ids}
     with connection.cursor() as cursor:
         raw = cursor.cursor
         with raw.copy(f"COPY feedback_response ({COLUMNS}) FROM STDIN") as copy:
             for _ in range(count):
                 sid = rng.choice(service_ids)
-                day = start + datetime.timedelta(days=rng.randrange(638))
+                day = start + datetime.timedelta(days=rng.randrange(LOADED_DAYS))
                 mean = levels[sid]
                 answers = [min(4, max(1, round(rng.gauss(mean, 0.6)))) for _ in range(9)]
                 copy.write_row(
@@ -131,7 +133,6 @@ def submit(conn, service_code) -> int:
         {
             "service": service_code,
             "answers": {f"U{i}": 3 for i in range(1, 10)},
-            "served_on": SUBMITTED_SERVED_ON,
         }
     )
     headers = {

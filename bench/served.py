@@ -7,6 +7,7 @@ a page is compared with.
 Import it after setting BENCH_DB: ingest_bench reads it when it is imported.
 """
 
+import datetime
 import subprocess
 import time
 from pathlib import Path
@@ -38,17 +39,26 @@ def gunicorn(env, log):
     )
 
 
+def current_quarter() -> str:
+    """The quarter of today ("2026-Q4"): the period the benches' pages show, and the
+    one a submission of today changes."""
+    today = datetime.date.today()
+    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+
+
 def public_pages():
     """({name: URL} of a unit page (Dinas Kesehatan, with sub-units), one of its service
-    pages and ``/api/v1/ikm/``, all for 2026-Q3; the code of that page's service)."""
+    pages and ``/api/v1/ikm/``, all for the current quarter; the code of that page's
+    service)."""
     from content.models import ServicePage, UnitPage
 
     unit_page = UnitPage.objects.get(unit__code="DINKES")
     service_page = ServicePage.objects.live().descendant_of(unit_page).first()
+    quarter = current_quarter()
     urls = {
-        "unit page": f"{unit_page.url}?periode=2026-Q3",
-        "service page": f"{service_page.url}?periode=2026-Q3",
-        "/api/v1/ikm/": "/api/v1/ikm/?period=2026-Q3",
+        "unit page": f"{unit_page.url}?periode={quarter}",
+        "service page": f"{service_page.url}?periode={quarter}",
+        "/api/v1/ikm/": f"/api/v1/ikm/?period={quarter}",
     }
     return urls, service_page.service.code
 

@@ -172,6 +172,7 @@ class Tally:
         self.lock = threading.Lock()
         self.latencies = {FEEDBACK: [], BARE: []}
         self.elapsed = {FEEDBACK: 0.0, BARE: 0.0}
+        self.cpu = {FEEDBACK: {}, BARE: {}}
         self.statuses = {}
         self.ids = {FEEDBACK: set(), BARE: set()}
         self.errors = 0
@@ -247,6 +248,41 @@ def workers_of(master_pid):
             if int(fields[1]) == master_pid:
                 pids.append(int(entry))
     return sorted(pids)
+
+
+CPU_PARTS = ("gunicorn", "postgres", "redis", "clients")
+
+
+def cpu_seconds(server_pid) -> dict:
+    """CPU seconds used so far by each part, read from /proc (Linux; empty elsewhere):
+    the gunicorn master and workers, every PostgreSQL and Redis server process on
+    the machine, and this process (the clients)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    used = dict.fromkeys(CPU_PARTS, 0.0)
+    if not Path("/proc/self/stat").exists():
+        return {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            raw = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        name = raw[raw.index("(") + 1 : raw.rindex(")")]
+        fields = raw.rsplit(")", 1)[1].split()
+        pid, parent = int(entry), int(fields[1])
+        if pid == os.getpid():
+            part = "clients"
+        elif server_pid in (pid, parent):
+            part = "gunicorn"
+        elif name.startswith("postgres"):
+            part = "postgres"
+        elif name.startswith("redis"):
+            part = "redis"
+        else:
+            continue
+        used[part] += (int(fields[11]) + int(fields[12])) / tick
+    return used
 
 
 def percentile(values, q):
@@ -355,9 +391,14 @@ def main():
         for r in range(args.rounds):
             for path in (BARE, FEEDBACK):
                 progress = maybe_kill if (args.kill and path == FEEDBACK) else None
+                before = cpu_seconds(server.pid)
                 tally.elapsed[path] += drive(
                     port, path, per_round, args.clients, pairs, args.hot_row, tally, r + 1, progress
                 )
+                after = cpu_seconds(server.pid)
+                for part in after:
+                    spent = after[part] - before.get(part, 0.0)
+                    tally.cpu[path][part] = tally.cpu[path].get(part, 0.0) + spent
         ok = report(args, tally, killed)
     finally:
         stop_server(server, log, show_log=not ok)
@@ -400,6 +441,13 @@ def report(args, tally, killed) -> bool:
         )
     ratio = rates[FEEDBACK] / rates[BARE] if rates[BARE] else float("nan")
     print(f"ratio feedback / bare: {ratio:.2f}x (target >= 0.7x)")
+    if tally.cpu[BARE]:
+        print("CPU per request, ms (machine-wide PostgreSQL and Redis processes):")
+        print(f"{'endpoint':<24}" + "".join(f"{part:>10}" for part in CPU_PARTS))
+        for label, path in (("bare view (ceiling)", BARE), ("POST /api/v1/feedback/", FEEDBACK)):
+            n = max(1, len(tally.latencies[path]))
+            costs = "".join(f"{tally.cpu[path][part] * 1000 / n:>10.2f}" for part in CPU_PARTS)
+            print(f"{label:<24}{costs}")
     others = {f"{p} {s}": n for (p, s), n in sorted(tally.statuses.items()) if s != 201}
     server_errors = sum(n for (p, s), n in tally.statuses.items() if s >= 500)
     print(f"other answers: {others or 'none'}; connection errors: {tally.errors}")

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from . import api, views
+from .sitemap import LanguagesSitemap
 
 # One URL whatever the language: the admin (in each editor's own language), the API
 # (Indonesian messages), documents and the sitemap.
@@ -19,7 +20,7 @@ urlpatterns = [
     path("dokumen/", include(wagtaildocs_urls)),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/v1/", include(api.urlpatterns)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguagesSitemap}}),
     path("robots.txt", views.robots_txt, name="robots_txt"),
 ]
 

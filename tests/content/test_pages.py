@@ -233,3 +233,21 @@ def test_sitemap_lists_service_pages_and_never_an_officer_nip(client, demo):
     nips = list(Officer.objects.values_list("nip", flat=True))
     assert len(nips) == 50
     assert not [nip for nip in nips if nip in body]
+
+
+def test_sitemap_lists_every_page_in_both_languages_with_hreflang_alternates(client, demo):
+    body = client.get("/sitemap.xml").content.decode()
+    xhtml = "{http://www.w3.org/1999/xhtml}"
+    entries = {
+        urlparse(url.find(f"{SITEMAP}loc").text).path: {
+            link.get("hreflang"): urlparse(link.get("href")).path
+            for link in url.iter(f"{xhtml}link")
+        }
+        for url in ElementTree.fromstring(body).iter(f"{SITEMAP}url")
+    }
+    page = ServicePage.objects.live().first()
+    english = f"/en{page.url}"
+    expected = {"id": page.url, "en": english, "x-default": page.url}
+    assert entries[page.url] == entries[english] == expected
+    assert len(entries) == 2 * len([p for p in entries if not p.startswith("/en/")])
+    assert client.get(english).status_code == 200

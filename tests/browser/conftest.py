@@ -7,6 +7,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying hosts this closed
@@ -40,4 +41,9 @@ def chromium(monkeypatch):
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=LAUNCH_ARGS)
         yield browser
+        # The ORM calls a test makes while Playwright's event loop runs have a
+        # database connection of their own (asgiref keeps connections per context),
+        # out of pytest-django's reach once the loop stops: close it here, or
+        # PostgreSQL refuses to drop the test database at the end ("being accessed").
+        connections.close_all()
         browser.close()

@@ -27,7 +27,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-import psycopg
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from . import rollups
@@ -66,6 +65,8 @@ def store(response: Response, *, duplicate_since=None, kiosk: Kiosk | None = Non
     if kiosk is not None:
         params += [response.submitted_at, kiosk.pk]
     sql = _statement(check_earlier, tuple(sql for sql, _values in upserts), kiosk is not None)
+    import psycopg  # the postgres extra: the embedded default (SQLite) runs without it
+
     connection.ensure_connection()
     with connection.wrap_database_errors, psycopg.RawCursor(connection.connection) as cursor:
         # Bound on the server, unlike Django's cursors, so that psycopg prepares it

@@ -216,7 +216,7 @@ def main():
     log = tempfile.NamedTemporaryFile("w+", prefix="ikm-bench-gunicorn-", suffix=".log")
     server, ok = None, False
     try:
-        served.prepare(env)
+        ib.prepare(env)
         from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
@@ -226,7 +226,7 @@ def main():
 
         service_ids = list(Service.objects.values_list("pk", flat=True))
         urls, service_code = served.public_pages()
-        server = served.gunicorn(env, log)
+        server = ib.start_server(env, log)
         ib.wait_until_up(port, server, log)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         statics = {}  # the file beside each page, chosen at 1,000 and kept at N

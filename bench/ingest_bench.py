@@ -125,6 +125,30 @@ def setup_django(env):
     django.setup()
 
 
+def prepare(env):
+    """A fresh bench database, migrated, with its static files collected and the demo
+    registry and pages loaded; this process is set up on it (Django, the same cache)."""
+    create_database()
+    run([PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
+    run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, "collectstatic")
+    setup_django(env)
+    from portal.demo import loader
+
+    loader.load(log=lambda line: None, with_responses=False)
+
+
+def start_server(env, log):
+    """The production server (deploy/gunicorn.conf.py) on ``env``, logging to ``log``;
+    the caller waits for it (wait_until_up) once it holds the process to stop."""
+    return subprocess.Popen(
+        [GUNICORN, "--config", "deploy/gunicorn.conf.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
 def registry(hot_row: bool):
     """(service code, [loket codes offering it]) pairs to rate; one pair for --hot-row."""
     from feedback.models import Assignment, Service, ServicePoint
@@ -257,10 +281,10 @@ def cpu_seconds(server_pid) -> dict:
     """CPU seconds used so far by each part, read from /proc (Linux; empty elsewhere):
     the gunicorn master and workers, every PostgreSQL and Redis server process on
     the machine, and this process (the clients)."""
-    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    used = dict.fromkeys(CPU_PARTS, 0.0)
     if not Path("/proc/self/stat").exists():
         return {}
+    tick = os.sysconf("SC_CLK_TCK")
+    used = dict.fromkeys(CPU_PARTS, 0.0)
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -341,26 +365,14 @@ def main():
     print(f"== ingest bench ({name}): {args.clients} clients, {args.workers} gunicorn workers")
     print(f"   database {DB_NAME}, Redis {REDIS_URL}, port {port}")
     t0 = time.perf_counter()
-    create_database()
     log = tempfile.NamedTemporaryFile("w+", prefix="ingest-bench-gunicorn-", suffix=".log")
     server, ok = None, False
     try:
-        run([PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
-        run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, "collectstatic")
-        setup_django(env)
-        from portal.demo import loader
-
-        loader.load(log=lambda line: None, with_responses=False)
+        prepare(env)
         pairs = registry(args.hot_row)
         print(f"   prepared in {time.perf_counter() - t0:.0f} s; rating {len(pairs)} service(s)")
 
-        server = subprocess.Popen(
-            [GUNICORN, "--config", "deploy/gunicorn.conf.py"],
-            cwd=ROOT,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
+        server = start_server(env, log)
         wait_until_up(port, server, log)
 
         tally = Tally()

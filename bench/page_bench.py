@@ -1,9 +1,9 @@
 """Public cache hits through the production server, against a static file of the
 same size served by the same server.
 
-Starts gunicorn exactly as bench/ingest_bench.py does (bench/served.py: the production
-settings on PostgreSQL + Redis, deploy/gunicorn.conf.py, a database of its own that
-is dropped at the end), loads the demo registry and pages, and asks for a unit page
+Starts gunicorn exactly as bench/ingest_bench.py does (its prepare and
+start_server: the production settings on PostgreSQL + Redis,
+deploy/gunicorn.conf.py, a database of its own that is dropped at the end), loads the demo registry and pages, and asks for a unit page
 (Dinas Kesehatan, with sub-units), one of its service pages and ``/api/v1/ikm/``
 from one client (gunicorn's sync workers close the connection after each answer,
 so every request connects, the page's and the file's alike): first once (a miss,
@@ -52,11 +52,11 @@ def main():
     log = tempfile.NamedTemporaryFile("w+", prefix="page-bench-gunicorn-", suffix=".log")
     server, ok = None, False
     try:
-        served.prepare(env)
+        ib.prepare(env)
         from django.conf import settings
 
         urls, _ = served.public_pages()
-        server = served.gunicorn(env, log)
+        server = ib.start_server(env, log)
         ib.wait_until_up(port, server, log)
         ok = measure(port, urls, Path(settings.STATIC_ROOT), settings.STATIC_URL, args.runs)
     finally:

@@ -1,42 +1,12 @@
 """What the benches that measure public pages through the production server share
-(bench/page_bench.py, bench/ikm_bench.py): the bench database prepared and gunicorn
-started as bench/ingest_bench.py does (its helpers: server_env, free_port,
-wait_until_up, stop_server), the pages asked for, one GET timed, and the static file
-a page is compared with.
-
-Import it after setting BENCH_DB: ingest_bench reads it when it is imported.
+(bench/page_bench.py, bench/ikm_bench.py) beside bench/ingest_bench.py's helpers
+(prepare, start_server, server_env, wait_until_up, stop_server): the pages asked
+for, one GET timed, and the static file a page is compared with.
 """
 
 import datetime
-import subprocess
 import time
 from pathlib import Path
-
-import ingest_bench as ib
-
-
-def prepare(env):
-    """A fresh bench database, migrated, with its static files collected and the demo
-    registry and pages loaded; this process is set up on it (Django, the same cache)."""
-    ib.create_database()
-    ib.run([ib.PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
-    ib.run([ib.PYTHON, "manage.py", "collectstatic", "--noinput", "-v", "0"], env, "collectstatic")
-    ib.setup_django(env)
-    from portal.demo import loader
-
-    loader.load(log=lambda line: None, with_responses=False)
-
-
-def gunicorn(env, log):
-    """The production server (deploy/gunicorn.conf.py) on ``env``, logging to ``log``;
-    the caller waits for it (ib.wait_until_up) once it holds the process to stop."""
-    return subprocess.Popen(
-        [ib.GUNICORN, "--config", "deploy/gunicorn.conf.py"],
-        cwd=ib.ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
 
 
 def current_quarter() -> str:

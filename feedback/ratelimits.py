@@ -121,11 +121,8 @@ class Admission:
         return self.attempts_wait or self.accepted_wait
 
     def record_accepted(self) -> None:
-        """Count a stored response against the accepted-responses limit (on Redis,
-        queued with the cache versions the submission bumps: one round trip)."""
-        cache, counter = _cache(), self.accepted
-        if not redis_client.queue(cache, lambda pipe: _incr_in_window(pipe, cache, counter)):
-            counter.increment(self.accepted_count)
+        """Count a stored response against the accepted-responses limit."""
+        _count_stored(self.accepted, self.accepted_count)
 
 
 def admit(request, *, kiosk=None, receipt_code=None) -> Admission:
@@ -187,7 +184,16 @@ def accepted_wait(request, *, kiosk=None, receipt_code=None) -> int | None:
 
 
 def record_accepted(request, *, kiosk=None, receipt_code=None) -> None:
-    _accepted(request, kiosk, receipt_code).increment(None)
+    _count_stored(_accepted(request, kiosk, receipt_code), None)
+
+
+def _count_stored(counter: Counter, current: int | None) -> None:
+    """Count a stored response (``current``: the count last read, None if unknown).
+    On Redis it is queued with the cache versions the submission bumps, one round
+    trip for both (``portal.redis_client.one_round_trip``)."""
+    cache = _cache()
+    if not redis_client.queue(cache, lambda pipe: _incr_in_window(pipe, cache, counter)):
+        counter.increment(current)
 
 
 def submit_within_limits(request, submission, *, channel, kiosk=None, key=None, admission=None):

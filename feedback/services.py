@@ -271,8 +271,7 @@ def parse_submission(
     elif service is not None and check_reported:
         reported = _reported_period(service, served_on)
         if reported is not None:
-            for message in _reported_error(service, reported)["served_on"]:
-                error("served_on", message)
+            error("served_on", _reported_message(service, reported))
 
     point = _lookup_point(data.get("service_point"), service, error)
 
@@ -323,16 +322,11 @@ def _reported_period(service: Service, served_on: datetime.date) -> str | None:
     )
 
 
-def _reported_error(service: Service, period: str) -> dict:
-    return {
-        "served_on": [
-            _(
-                "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
-                "respons per responden pada periode itu akan terhitung dua kali."
-            )
-            % {"s": service.code, "p": period}
-        ]
-    }
+def _reported_message(service: Service, period: str) -> str:
+    return _(
+        "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
+        "respons per responden pada periode itu akan terhitung dua kali."
+    ) % {"s": service.code, "p": period}
 
 
 def _lookup_service(code, error) -> Service | None:
@@ -426,12 +420,16 @@ def response_submit(
     window = now - datetime.timedelta(minutes=settings.FEEDBACK_DUPLICATE_MINUTES)
     check_duplicate = bool(client) and sub.receipt is None and duplicate_rule
     if sub.receipt is None and submission_sql.available():
-        response = _new_response(sub, channel, kiosk, import_batch, client, now)
+        response = _new_response(
+            sub, channel=channel, kiosk=kiosk, import_batch=import_batch, client=client, now=now
+        )
         stored = submission_sql.store(
             response, duplicate_since=window if check_duplicate else None, kiosk=kiosk
         )
         if stored.reported_period is not None:
-            raise SubmissionInvalid(_reported_error(sub.service, stored.reported_period))
+            raise SubmissionInvalid(
+                {"served_on": [_reported_message(sub.service, stored.reported_period)]}
+            )
         if stored.earlier_id is not None:
             return Response.objects.get(pk=stored.earlier_id), False
         cache_scopes.figures_changed(service_id=response.service_id, unit_id=sub.service.unit_id)
@@ -450,9 +448,17 @@ def response_submit(
 
         reported = _reported_period(sub.service, sub.served_on)
         if reported is not None:
-            raise SubmissionInvalid(_reported_error(sub.service, reported))
+            raise SubmissionInvalid({"served_on": [_reported_message(sub.service, reported)]})
 
-        response = _new_response(sub, channel, kiosk, import_batch, client, now, receipt)
+        response = _new_response(
+            sub,
+            channel=channel,
+            kiosk=kiosk,
+            import_batch=import_batch,
+            client=client,
+            now=now,
+            receipt=receipt,
+        )
         if check_duplicate:
             existing = _first_value(
                 Response,
@@ -471,7 +477,7 @@ def response_submit(
     return response, True
 
 
-def _new_response(sub, channel, kiosk, import_batch, client, now, receipt=None) -> Response:
+def _new_response(sub, *, channel, kiosk, import_batch, client, now, receipt=None) -> Response:
     """The unsaved Response of a submission. With a receipt, the receipt's officer
     is credited, its loket is the default and the response is verified."""
     officer, service_point = sub.officer, sub.service_point

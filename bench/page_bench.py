@@ -3,7 +3,8 @@ same size served by the same server.
 
 Starts gunicorn exactly as bench/ingest_bench.py does (its prepare and
 start_server: the production settings on PostgreSQL + Redis,
-deploy/gunicorn.conf.py, a database of its own that is dropped at the end), loads the demo registry and pages, and asks for a unit page
+deploy/gunicorn.conf.py, a database of its own that is dropped at the end), loads
+the demo registry and pages, and asks for a unit page
 (Dinas Kesehatan, with sub-units), one of its service pages and ``/api/v1/ikm/``
 from one client (gunicorn's sync workers close the connection after each answer,
 so every request connects, the page's and the file's alike): first once (a miss,

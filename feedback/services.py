@@ -463,7 +463,11 @@ def response_submit(
             existing = _first_value(
                 Response,
                 "id",
-                [("fingerprint", "=", response.fingerprint), ("submitted_at", ">=", window)],
+                [
+                    ("fingerprint", "=", response.fingerprint),
+                    ("fingerprint", "<>", ""),  # models.Response: the partial index
+                    ("submitted_at", ">=", window),
+                ],
             )
             if existing is not None:
                 return Response.objects.get(pk=existing), False

@@ -83,6 +83,18 @@ def store(response: Response, *, duplicate_since=None, kiosk: Kiosk | None = Non
     return Stored(reported_period=period, earlier_id=earlier_id)
 
 
+def earlier_sql() -> str:
+    """The duplicate check: the first response with this fingerprint (%s) stored
+    since (%s). ``fingerprint <> ''`` lets the plan use the partial index
+    (models.Response) whatever the fingerprint: the statement is planned once."""
+    qn = connection.ops.quote_name
+    return (
+        f"SELECT {qn('id')} FROM {qn(Response._meta.db_table)}"
+        f" WHERE {qn('fingerprint')} = %s AND {qn('fingerprint')} <> ''"
+        f" AND {qn('submitted_at')} >= %s ORDER BY {qn('id')} LIMIT 1"
+    )
+
+
 @functools.cache
 def _fields() -> list:
     return [f for f in Response._meta.concrete_fields if not f.primary_key]
@@ -101,11 +113,7 @@ def _statement(check_earlier: bool, upserts: tuple[str, ...], kiosk: bool) -> st
     ]
     refused, earlier = "NOT EXISTS (SELECT 1 FROM reported)", "NULL"
     if check_earlier:
-        ctes.append(
-            f"earlier AS (SELECT {qn('id')} FROM {table}"
-            f" WHERE {qn('fingerprint')} = %s AND {qn('submitted_at')} >= %s"
-            f" ORDER BY {qn('id')} LIMIT 1)"
-        )
+        ctes.append(f"earlier AS ({earlier_sql()})")
         refused += " AND NOT EXISTS (SELECT 1 FROM earlier)"
         earlier = "(SELECT id FROM earlier)"
     columns = ", ".join(qn(f.column) for f in _fields())

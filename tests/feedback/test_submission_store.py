@@ -138,3 +138,34 @@ def test_one_statement_and_the_orm_store_the_same_response_and_rollups(loket, mo
     assert "081234567890" not in stored["comment"]  # masked on both paths
     assert months[0]["respondents"] == 1 and len(profiles) == 4 and len(officers) == 1
     assert connection.vendor == "postgresql"
+
+
+def test_the_prepared_duplicate_check_uses_its_index_when_most_rows_have_no_fingerprint(loket):
+    """Years of paper imports have no fingerprint. PostgreSQL plans the prepared
+    submission statement once for any fingerprint; with such statistics a plain index
+    lost to a scan of the whole table by id on every submission."""
+    if not submission_sql.available():
+        pytest.skip("prepared statements are PostgreSQL's; runs in the PostgreSQL pass")
+    service, _point = loket
+    day = timezone.localdate()
+    Response.objects.bulk_create(
+        Response(
+            service=service,
+            channel=Channel.PAPER,
+            served_on=day,
+            fingerprint="" if n > 3 else f"{n:064d}",
+            **{f"u{i}": 3 for i in range(1, 10)},
+        )
+        for n in range(20_000)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE feedback_response")
+        numbered = submission_sql.earlier_sql().replace("%s", "$1", 1).replace("%s", "$2", 1)
+        cursor.execute(f"PREPARE earlier_check (varchar, timestamptz) AS {numbered}")
+        try:
+            cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+            cursor.execute("EXPLAIN EXECUTE earlier_check('f', now())")
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("DEALLOCATE earlier_check")
+    assert "response_fingerprint" in plan, plan

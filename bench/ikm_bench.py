@@ -1,8 +1,8 @@
 """IKM at scale on the production server: recompute against the raw GROUP BY floor,
 and the public pages on a cache hit and on a miss, against a static file.
 
-Prepares a database of its own as bench/page_bench.py does (bench/served.py: the
-demo registry and pages, static files collected; dropped at the end), starts
+Prepares a database of its own as bench/page_bench.py does (ingest_bench.prepare:
+the demo registry and pages, static files collected; dropped at the end), starts
 gunicorn (deploy/gunicorn.conf.py, the production settings, PostgreSQL + Redis) and
 measures at 1,000 and at N survey responses (default 100,000; the README's figures
 use 1,000,000), loaded with COPY and recomputed before the pages are asked for:
@@ -17,8 +17,10 @@ use 1,000,000), loaded with COPY and recomputed before the pages are asked for:
   alternation so both see the same load, and their ratio; then the median of a miss
   right after a submission to that service (``POST /api/v1/feedback/`` to the same
   server, then the GET must answer ``X-Portal-Cache: miss``: a submission refreshes
-  all three; each adds a response, counted towards N);
-- the ratio N / 1,000 of every median.
+  all three; each adds a response, counted towards N), and the median of those
+  submissions;
+- the ratio N / 1,000 of every median (a submission must not cost more with more
+  responses stored: its duplicate check is an index lookup).
 
 Usage (PostgreSQL 127.0.0.1:5432 trust auth and Redis 127.0.0.1:6379):
 
@@ -127,7 +129,7 @@ def vacuum():
 
 def submit(conn, service_code) -> int:
     """One citizen's response through ``POST /api/v1/feedback/`` (an address of its
-    own behind the trusted proxy, as ingest_bench sends them); the status."""
+    own behind the trusted proxy, as ingest_bench sends them): (status, seconds)."""
     a = next(ib.ADDRESSES)
     body = json.dumps(
         {
@@ -139,20 +141,22 @@ def submit(conn, service_code) -> int:
         "Content-Type": "application/json",
         "X-Forwarded-For": f"10.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}",
     }
+    start = time.perf_counter()
     conn.request("POST", ib.FEEDBACK, body, headers)
     res = conn.getresponse()
     res.read()
-    return res.status
+    return res.status, time.perf_counter() - start
 
 
 def measure(conn, urls, service_code, static_root, static_url, runs, statics):
     """{name: (bytes, hit, static name, static bytes, file, miss)} with medians in ms,
-    and the failures (requests that did not answer as they must).
+    the median of the submissions made before the misses (ms), and the failures
+    (requests that did not answer as they must).
 
     ``statics`` holds the static file chosen for each page the first time (the closest
     in size), so both sizes of the data are measured beside the same file.
     """
-    figures, failures = {}, []
+    figures, failures, posts = {}, [], []
     for name, url in urls.items():
         status, _, size, _ = served.fetch(conn, url)
         if status != 200:
@@ -177,7 +181,9 @@ def measure(conn, urls, service_code, static_root, static_url, runs, statics):
             failures.append(f"{name}: {not_hits} of {runs} repeats were not a 200 cache hit")
         misses, not_misses = [], 0
         for _ in range(runs):
-            if submit(conn, service_code) != 201:
+            status, seconds = submit(conn, service_code)
+            posts.append(seconds)
+            if status != 201:
                 failures.append(f"{name}: a submission to {service_code} was not a 201")
                 break
             status, state, _, seconds = served.fetch(conn, url)
@@ -193,7 +199,7 @@ def measure(conn, urls, service_code, static_root, static_url, runs, statics):
             statistics.median(files) * 1000,
             statistics.median(misses) * 1000 if misses else float("nan"),
         )
-    return figures, failures
+    return figures, statistics.median(posts) * 1000 if posts else float("nan"), failures
 
 
 def main():
@@ -236,7 +242,7 @@ def main():
         rollups.rebuild()
         vacuum()
         print(f"   prepared in {time.perf_counter() - started:.0f} s; measuring at {SMALL:,}")
-        small, failures = measure(conn, *pages, args.page_runs, statics)
+        small, small_post, failures = measure(conn, *pages, args.page_runs, statics)
         failures = [f"at {SMALL:,}: {failure}" for failure in failures]
 
         # The submissions of the misses above count towards N.
@@ -251,10 +257,10 @@ def main():
         )
         group_by = timed(raw_group_by)
         vacuum()
-        big, more_failures = measure(conn, *pages, args.page_runs, statics)
+        big, big_post, more_failures = measure(conn, *pages, args.page_runs, statics)
         failures += [f"at {args.responses:,}: {failure}" for failure in more_failures]
         conn.close()
-        report(args, recompute, group_by, small, big, failures)
+        report(args, recompute, group_by, (small, small_post), (big, big_post), failures)
         print(f"   whole run: {time.perf_counter() - started:.0f} s")
         ok = not failures
     finally:
@@ -271,7 +277,8 @@ def report(args, recompute, group_by, small, big, failures):
     print(f"full recompute_ikm                      {recompute:>10.2f} s")
     print(f"raw SQL GROUP BY (the floor)            {group_by:>10.2f} s")
     print(f"recompute / GROUP BY                    {recompute / group_by:>10.2f} x")
-    for label, figures in ((f"{SMALL:,}", small), (n, big)):
+    (small, small_post), (big, big_post) = small, big
+    for label, figures, post in ((f"{SMALL:,}", small, small_post), (n, big, big_post)):
         print()
         print(f"at {label} responses: median of {args.page_runs} requests each, ms")
         print(
@@ -283,6 +290,7 @@ def report(args, recompute, group_by, small, big, failures):
                 f"{name:<14}{size:>7}{hit:>8.2f}   {static_name[-36:]:<36}{static_size:>7}"
                 f"{file:>7.2f}{hit / file:>8.2f}x{miss:>9.1f}"
             )
+        print(f"POST {ib.FEEDBACK} before each miss: median {post:.1f} ms")
     print("cache hit / static file of similar size (target <= 2x)")
     print()
     print(f"{n} / {SMALL:,} of every median (target <= 1.2x)")
@@ -290,6 +298,7 @@ def report(args, recompute, group_by, small, big, failures):
     for name in [name for name in small if name in big]:
         (_, hit_a, _, _, file_a, miss_a), (_, hit_b, _, _, file_b, miss_b) = small[name], big[name]
         print(f"{name:<14}{hit_b / hit_a:>7.2f}x{file_b / file_a:>7.2f}x{miss_b / miss_a:>7.2f}x")
+    print(f"{'submission':<14}{big_post / small_post:>7.2f}x")
     for failure in failures:
         print(failure)
     checks = "OK" if not failures else "FAILED"

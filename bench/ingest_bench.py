@@ -278,13 +278,13 @@ CPU_PARTS = ("gunicorn", "postgres", "redis", "clients")
 
 
 def cpu_seconds(server_pid) -> dict:
-    """CPU seconds used so far by each part, read from /proc (Linux; empty elsewhere):
-    the gunicorn master and workers, every PostgreSQL and Redis server process on
-    the machine, and this process (the clients)."""
+    """{pid: (part, CPU seconds used so far)} of every process of a part, read from
+    /proc (Linux; empty elsewhere): the gunicorn master and workers, every PostgreSQL
+    and Redis server process on the machine, and this process (the clients)."""
     if not Path("/proc/self/stat").exists():
         return {}
     tick = os.sysconf("SC_CLK_TCK")
-    used = dict.fromkeys(CPU_PARTS, 0.0)
+    used = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -305,8 +305,17 @@ def cpu_seconds(server_pid) -> dict:
             part = "redis"
         else:
             continue
-        used[part] += (int(fields[11]) + int(fields[12])) / tick
+        used[pid] = (part, (int(fields[11]) + int(fields[12])) / tick)
     return used
+
+
+def cpu_spent(before: dict, after: dict) -> dict:
+    """{part: CPU seconds} between two ``cpu_seconds``, per process: one that started
+    in between counts from zero; one that ended (a killed worker) is not counted."""
+    spent = dict.fromkeys(CPU_PARTS, 0.0)
+    for pid, (part, seconds) in after.items():
+        spent[part] += seconds - before.get(pid, (part, 0.0))[1]
+    return spent
 
 
 def percentile(values, q):
@@ -407,10 +416,9 @@ def main():
                 tally.elapsed[path] += drive(
                     port, path, per_round, args.clients, pairs, args.hot_row, tally, r + 1, progress
                 )
-                after = cpu_seconds(server.pid)
-                for part in after:
-                    spent = after[part] - before.get(part, 0.0)
-                    tally.cpu[path][part] = tally.cpu[path].get(part, 0.0) + spent
+                if before:
+                    for part, seconds in cpu_spent(before, cpu_seconds(server.pid)).items():
+                        tally.cpu[path][part] = tally.cpu[path].get(part, 0.0) + seconds
         ok = report(args, tally, killed)
     finally:
         stop_server(server, log, show_log=not ok)
@@ -453,7 +461,9 @@ def report(args, tally, killed) -> bool:
         )
     ratio = rates[FEEDBACK] / rates[BARE] if rates[BARE] else float("nan")
     print(f"ratio feedback / bare: {ratio:.2f}x (target >= 0.7x)")
-    if tally.cpu[BARE]:
+    if args.kill:
+        print("CPU per request: not measured with --kill (a killed worker's CPU is gone)")
+    elif tally.cpu[BARE]:
         print("CPU per request, ms (machine-wide PostgreSQL and Redis processes):")
         print(f"{'endpoint':<24}" + "".join(f"{part:>10}" for part in CPU_PARTS))
         for label, path in (("bare view (ceiling)", BARE), ("POST /api/v1/feedback/", FEEDBACK)):

@@ -77,7 +77,8 @@ def upsert_sql(
 
 
 # The statements' texts depend only on their shape: built once per process, since a
-# submission builds several and string work is a fair part of what it costs.
+# submission builds several and string work is a fair part of what it costs. The
+# ``vendor`` argument is part of the cache key only (quoting differs per database).
 @functools.cache
 def _columns(model, keys: tuple) -> tuple[str, ...]:
     """The keys, then every amount column in the model's order."""

@@ -12,7 +12,7 @@ another table overlapping it), since it would be counted twice.
 import hashlib
 from decimal import Decimal, InvalidOperation
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,16 +21,20 @@ from .importing import ImportRejected, RowError
 from .models import ImportBatch, ReportedPeriod, Response, Service
 from .periods import Period
 from .skm import CODES, SCALE
-from .tabular import TableUnreadable, read_header_and_table
+from .tabular import TableUnreadable, open_table
 
 REQUIRED = ("service", "period", "respondents")
 COUNT_COLUMNS = tuple(f"{code}_{value}" for code in CODES for value in SCALE)
 NRR_COLUMNS = CODES
 NRR_DECIMALS = 4
+# The respondents column's range (a PositiveIntegerField: PostgreSQL's integer). A
+# larger count is refused with the row's other problems, never left to the database.
+RESPONDENTS_MAX = 2**31 - 1
 
 
 def _int(value: str):
-    return int(value) if value.isdigit() else None
+    """A whole number as typed (ASCII digits only: '²' is a digit to Python, not to int)."""
+    return int(value) if value.isascii() and value.isdigit() else None
 
 
 def _nrr(value: str):
@@ -106,6 +110,13 @@ def _row(row: dict, line: int, earliest, today, errors: list[RowError]):
     respondents = _int(row.get("respondents", ""))
     if not respondents:
         error("respondents", _("jumlah responden harus bilangan bulat 1 atau lebih."))
+    elif respondents > RESPONDENTS_MAX:
+        error(
+            "respondents",
+            _("jumlah responden %(n)d melebihi batas %(max)d.")
+            % {"n": respondents, "max": RESPONDENTS_MAX},
+        )
+        respondents = None
 
     counts, sums = None, {}
     if any(row.get(c, "") for c in COUNT_COLUMNS):
@@ -193,12 +204,21 @@ def _conflicts(entry: dict, line: int, accepted: list[tuple[int, dict]]) -> list
     return errors
 
 
-def validate(raw: bytes, *, filename: str, max_errors: int = 100) -> list[tuple[int, dict]]:
-    """Read and check the whole file; returns (line, values) pairs or raises ImportRejected."""
+def _read(raw: bytes, filename: str, encoding: str) -> tuple[list[str], list[dict]]:
+    """The header and rows (a report's tables are short: held in memory, but read
+    with the same rules and caps as any import)."""
     try:
-        header, rows = read_header_and_table(raw, filename)
+        with open_table(raw, filename, encoding=encoding) as table:
+            return table.header, [row for _line, row in table]
     except TableUnreadable as exc:
         raise ImportRejected([RowError(exc.row, exc.column, exc.message)]) from None
+
+
+def validate(
+    raw: bytes, *, filename: str, encoding: str = "utf-8", max_errors: int = 100
+) -> list[tuple[int, dict]]:
+    """Read and check the whole file; returns (line, values) pairs or raises ImportRejected."""
+    header, rows = _read(raw, filename, encoding)
     if not rows:
         errors = [RowError(2, "-", _("berkas tidak berisi baris data."))]
         raise ImportRejected(errors)
@@ -239,7 +259,7 @@ def store(entries: list[dict], *, filename: str, digest: str) -> ImportBatch:
     return batch
 
 
-def import_file(raw: bytes, *, filename: str) -> ImportBatch:
+def import_file(raw: bytes, *, filename: str, encoding: str = "utf-8") -> ImportBatch:
     """Validate then store every row, all or nothing; returns the ImportBatch."""
     digest = hashlib.sha256(raw).hexdigest()
     previous = ImportBatch.objects.filter(sha256=digest).first()
@@ -255,8 +275,16 @@ def import_file(raw: bytes, *, filename: str) -> ImportBatch:
                 )
             ]
         )
-    entries = validate(raw, filename=filename)
+    entries = validate(raw, filename=filename, encoding=encoding)
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Until this commits, as import_skm's end takes it: of two imports of
+            # overlapping data, the second one's checks see the first one's rows.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"LOCK TABLE {connection.ops.quote_name(ReportedPeriod._meta.db_table)} "
+                    "IN SHARE ROW EXCLUSIVE MODE"
+                )
         # Checked again inside the transaction: another import may have stored
         # one of these periods since validation.
         for line, entry in entries:

@@ -553,3 +553,119 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
     if log:
         log(f"  {rows} officer-months")
     return rows
+
+
+# --- adding many responses at once (imports) ----------------------------------
+#
+# ``add_import_batch`` adds the responses of one import batch to every rollup, as
+# ``record`` would one by one, with one set-based upsert per rollup table. Their
+# amounts are first aggregated into temporary tables: that reads every row of the
+# batch and takes time, but no lock a submission needs. Then the three upserts add
+# them (``upsert_sql``: n = n + EXCLUDED.n, so rows a live submission created or
+# changed meanwhile are added to, never overwritten), in the order every
+# submission takes its row locks (service-month, profile, officers; each in key
+# order), so they cannot deadlock with one, and the rollup rows stay locked only
+# for the milliseconds of the upserts and the commit that follows.
+
+BATCH_MONTHS, BATCH_PROFILES, BATCH_OFFICERS = (
+    "rollup_batch_months",
+    "rollup_batch_profiles",
+    "rollup_batch_officers",
+)
+
+
+def _batch_aggregates(batch_id: int) -> None:
+    """Three temporary tables holding the batch's amounts, with the rollup tables'
+    column names: per service-month, per service-month and profile value, per
+    officer-month and basis (``officers_credited``'s rules, as ``rebuild_officers``)."""
+    from .models import Assignment
+
+    responses, assignments = Response._meta.db_table, Assignment._meta.db_table
+    year, month = _sql_year_month("served_on")
+    total = " + ".join(FIELDS)
+    for table in (BATCH_MONTHS, BATCH_PROFILES, BATCH_OFFICERS):
+        _run(f"DROP TABLE IF EXISTS {table}")
+    _run(
+        f"CREATE TEMPORARY TABLE {BATCH_MONTHS} AS "
+        f"SELECT service_id, {year} AS year, {month} AS month, COUNT(*) AS respondents, "
+        + ", ".join(f"SUM({f}) AS {f}" for f in FIELDS)
+        + f", SUM(({total}) * ({total})) AS total_sq_sum FROM {responses} "
+        f"WHERE import_batch_id = %s GROUP BY 1, 2, 3",
+        [batch_id],
+    )
+    dimensions = {
+        ProfileMonth.Dimension.SEX: "COALESCE(sex, '')",
+        ProfileMonth.Dimension.AGE: _sql_age_band("age"),
+        ProfileMonth.Dimension.EDUCATION: "COALESCE(education, '')",
+        ProfileMonth.Dimension.OCCUPATION: "COALESCE(occupation, '')",
+    }
+    profiled = " UNION ALL ".join(
+        f"SELECT service_id, {year} AS year, {month} AS month, '{name}' AS dimension, "
+        f"{sql} AS value, COUNT(*) AS count FROM {responses} WHERE import_batch_id = %s "
+        "GROUP BY 1, 2, 3, 4, 5"
+        for name, sql in dimensions.items()
+    )
+    _run(f"CREATE TEMPORARY TABLE {BATCH_PROFILES} AS {profiled}", [batch_id] * len(dimensions))
+    credited = f"""
+        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
+        WHERE import_batch_id = %s AND verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
+        WHERE import_batch_id = %s AND verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
+            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
+            FROM {responses} r JOIN {assignments} a
+              ON a.service_point_id = r.service_point_id
+             AND a.start_date <= r.served_on
+             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
+            WHERE r.import_batch_id = %s AND NOT r.verified
+        ) AS at_loket
+    """
+    counts = ", ".join(
+        f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END) AS {u}_{n}"
+        for u in ("u6", "u7")
+        for n in (1, 2, 3, 4)
+    )
+    _run(
+        f"CREATE TEMPORARY TABLE {BATCH_OFFICERS} AS "
+        f"SELECT officer_id, {year} AS year, {month} AS month, basis, COUNT(*) AS respondents, "
+        "SUM(u6) AS u6, SUM(u7) AS u7, SUM(u6 * u6) AS sq_u6, SUM(u7 * u7) AS sq_u7, "
+        f"SUM((u6 + u7) * (u6 + u7)) AS sq_u67, {counts} "
+        f"FROM ({credited}) AS credited GROUP BY 1, 2, 3, 4",
+        [batch_id] * 3,
+    )
+
+
+def _add_from(model, keys: list[str], table: str) -> int:
+    """Upsert-add every row of the temporary ``table`` into ``model``'s rollup, in key
+    order; returns the rows written."""
+    columns = _columns(model, tuple(keys))
+    # WHERE: SQLite needs one before ON CONFLICT (upsert_sql).
+    select = f"SELECT {', '.join(columns)} FROM {table} WHERE 1 = 1 ORDER BY {', '.join(keys)}"
+    sql, params = upsert_sql(model, keys, [], select=select)
+    return _run(sql, params)
+
+
+def add_import_batch(batch_id: int) -> dict:
+    """Add the responses of import batch ``batch_id`` to every rollup (call inside
+    the transaction that stored them). Returns the number of rollup rows written per
+    table and the ids of the services whose figures changed."""
+    from .models import OfficerMonth
+
+    _tune_for_rebuild()
+    _batch_aggregates(batch_id)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT DISTINCT service_id FROM {BATCH_MONTHS}", [])
+        service_ids = sorted(row[0] for row in cursor.fetchall())
+    written = {
+        "service_months": _add_from(ServiceMonth, ["service_id", "year", "month"], BATCH_MONTHS),
+        "profile_months": _add_from(
+            ProfileMonth, ["service_id", "year", "month", "dimension", "value"], BATCH_PROFILES
+        ),
+        "officer_months": _add_from(OfficerMonth, OFFICER_KEYS, BATCH_OFFICERS),
+        "service_ids": service_ids,
+    }
+    for table in (BATCH_MONTHS, BATCH_PROFILES, BATCH_OFFICERS):
+        _run(f"DROP TABLE {table}")
+    return written

@@ -195,6 +195,12 @@ KIOSK_SYNC_SECONDS = env.int("KIOSK_SYNC_SECONDS", default=30)
 # (PermenPANRB 14/2017 took effect in 2017); public channels keep their short window.
 SKM_HISTORY_EARLIEST = env("SKM_HISTORY_EARLIEST", default="2017-01-01")
 
+# Spreadsheet imports (feedback/tabular.py): the most data rows one file may hold, and
+# how large an .xlsx may unpack to (checked before it is parsed: a small archive can
+# unpack to gigabytes). Bigger files: split them, or save as CSV.
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=1_000_000)
+IMPORT_XLSX_MAX_UNPACKED_MB = env.int("IMPORT_XLSX_MAX_UNPACKED_MB", default=256)
+
 # load_demo_data creates users with published passwords: only dev and test allow it.
 DEMO_DATA_ALLOWED = False
 

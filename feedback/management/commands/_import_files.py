@@ -4,12 +4,32 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
+from feedback.tabular import ENCODINGS
 
-def read(file: str) -> tuple[Path, bytes]:
+
+def existing(file: str) -> Path:
     path = Path(file)
     if not path.is_file():
         raise CommandError(f"File not found: {path}")
+    return path
+
+
+def read(file: str) -> tuple[Path, bytes]:
+    path = existing(file)
     return path, path.read_bytes()
+
+
+def add_encoding_argument(parser) -> None:
+    parser.add_argument(
+        "--encoding",
+        choices=ENCODINGS,
+        default="utf-8",
+        help=(
+            "Text encoding of a CSV file (default utf-8, with or without BOM; UTF-16 with "
+            "BOM is recognised by itself). Never guessed: a file that is not valid in it "
+            "is refused, naming the row and byte offset."
+        ),
+    )
 
 
 def rejected(command, path: Path, exc) -> CommandError:

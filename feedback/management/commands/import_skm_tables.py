@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from feedback.importing import ImportRejected
 from feedback.importing_tables import import_file, validate
 
-from ._import_files import read, rejected
+from ._import_files import add_encoding_argument, read, rejected
 
 
 class Command(BaseCommand):
@@ -17,15 +17,16 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV (comma, semicolon or tab separated) or XLSX file")
         parser.add_argument("--dry-run", action="store_true", help="Validate only; store nothing.")
+        add_encoding_argument(parser)
 
-    def handle(self, *args, file, dry_run, **options):
+    def handle(self, *args, file, dry_run, encoding, **options):
         path, raw = read(file)
         try:
             if dry_run:
-                rows = validate(raw, filename=path.name)
+                rows = validate(raw, filename=path.name, encoding=encoding)
                 self.stdout.write(self.style.SUCCESS(f"{len(rows)} rows valid; nothing stored."))
                 return
-            batch = import_file(raw, filename=path.name)
+            batch = import_file(raw, filename=path.name, encoding=encoding)
         except ImportRejected as exc:
             raise rejected(self, path, exc) from None
         self.stdout.write(

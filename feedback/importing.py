@@ -16,14 +16,17 @@ How the rows are stored (``import_file``), and why:
    the commit: that is how the batch is "ignored until complete". A bad row stops
    the inserts (the rest of the file is still read, to name every problem) and
    the transaction is rolled back.
-2. The end, kept short: the checks that must see what others committed meanwhile
+2. The end, kept short: the rows' foreign keys are checked (Django makes them
+   deferred to the commit, where they would run with the rollup rows locked), then
+   the checks that must see what others committed meanwhile
    (the same file imported by another run; a report table imported for one of
    these periods, ``ReportedPeriod``, whose table is locked against other imports
    for this moment only, since live submissions just read it), then the batch's
    rows are added to every rollup with one set-based upsert per rollup table
    (``rollups.add_import_batch``), the batch gets its row count, and the
    transaction commits. The rollup rows of the affected service-months are locked
-   only for those few statements, as a submission locks them.
+   only for those few statements and the commit, as a submission locks them
+   (the progress line says for how long: about 0.1 s at 20,000 rows).
 
 A failure at any point (a database error, a killed process) rolls everything back:
 nothing counted, nothing visible. The same file (by SHA-256) is refused a second
@@ -417,6 +420,15 @@ class _Sink:
         self._rows = []
 
 
+def _check_constraints_now() -> None:
+    """PostgreSQL: run the rows' foreign key checks now. Django makes them deferred
+    (checked at commit): left to the import's commit, they kept the rollup rows
+    locked for about 1.5 s per 20,000 rows."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
 def _final_checks(batch: ImportBatch, digest: str, allow_duplicate: bool) -> None:
     """What must be judged on what other transactions committed meanwhile: the same
     file imported by another run, or a report table imported for one of the
@@ -507,6 +519,7 @@ def import_file(
                 each_row=each_row,
             )
             sink.flush()
+            _check_constraints_now()
             seconds = max(time.monotonic() - started, 1e-6)
             say(f"  {valid} rows stored, {valid / seconds:.0f} rows/s")
             _final_checks(batch, digest, allow_duplicate)
@@ -520,6 +533,8 @@ def import_file(
             )
             for service_id, unit_id in units.items():
                 cache_scopes.figures_changed(service_id=service_id, unit_id=unit_id)
+            committing = time.monotonic()
+        committed = time.monotonic()
     except DatabaseError as exc:
         raise ImportRejected(
             [
@@ -531,8 +546,11 @@ def import_file(
                 )
             ]
         ) from exc
+    locked = written["locked_seconds"] + (committed - committing)
     say(
         f"  rollups updated: {written['service_months']} service-months, "
-        f"{written['profile_months']} profile counts, {written['officer_months']} officer-months"
+        f"{written['profile_months']} profile counts, {written['officer_months']} officer-months; "
+        f"rollup rows locked {locked:.3f} s until the commit "
+        f"(upserts {written['locked_seconds']:.3f} s, commit {committed - committing:.3f} s)"
     )
     return batch

@@ -30,7 +30,7 @@ What it refuses, before anything is stored:
   and column);
 - an unbalanced quote: a quoted cell that is never closed, is closed and then
   followed by more text, or holds a line break followed by what looks like the
-  next rows (more than half a row's separators on one line): the quote swallowed
+  next rows (all but one of a row's separators on one line): the quote swallowed
   rows, which would otherwise be read silently as one cell;
 - a header naming a column twice; a row with more values than the header has
   columns;
@@ -214,7 +214,12 @@ def _lines(source, encoding: str) -> Iterator[str]:
                     % {"at": offset + mixed.start()}
                 )
         offset += len(line)
-        yield text
+        if "\r" in text.rstrip("\r\n"):
+            # Bare CR line ends (Excel for Mac's "CSV (Macintosh)"): split as
+            # universal newlines do, so the csv module sees one line at a time.
+            yield from io.StringIO(text, newline="")
+        else:
+            yield text
 
 
 def _utf16_lines(source) -> Iterator[str]:
@@ -288,12 +293,13 @@ def _records(reader, delimiter: str) -> Iterator[list[str]]:
 
 
 def _swallowed_rows(value: str, delimiter: str, width: int) -> bool:
-    """A cell holding a line break followed by a line with more than half a row's
-    separators: an unbalanced quote that took in the next rows."""
+    """A cell holding a line break followed by a line with nearly a whole row's
+    separators (all but one): an unbalanced quote that took in the next rows. A
+    comment over several lines with a few commas in it is not that."""
     if "\n" not in value and "\r" not in value:
         return False  # the common case, decided without splitting
     lines = value.splitlines()[1:]
-    return any(line.count(delimiter) >= max(2, width // 2) for line in lines)
+    return any(line.count(delimiter) >= max(2, width - 2) for line in lines)
 
 
 # --- XLSX -------------------------------------------------------------------

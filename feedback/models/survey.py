@@ -332,7 +332,13 @@ class Response(models.Model):
 
 
 class ImportBatch(models.Model):
-    """One imported file of paper survey forms; the same file is not imported twice."""
+    """One imported file of paper survey forms (or of report tables); the same file
+    is not imported twice.
+
+    It is created in the one transaction that stores the file's rows and adds them
+    to the rollups (feedback/importing.py), so for everyone else a batch, its rows
+    and their counts appear together at the commit, complete, or not at all: there
+    is no half-imported state to hide from public figures."""
 
     filename = models.CharField(_("nama berkas"), max_length=255)
     sha256 = models.CharField(max_length=64, db_index=True)

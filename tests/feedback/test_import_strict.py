@@ -199,3 +199,12 @@ def test_respondents_beyond_the_columns_range_are_refused_with_a_message(
     assert "baris 2, kolom respondents" in err and "melebihi batas" in err
     assert "Traceback" not in err
     assert ReportedPeriod.objects.count() == 0 and ImportBatch.objects.count() == 0
+
+
+def test_a_multi_line_comment_with_commas_is_one_cell_and_mac_line_ends_are_read(tmp_path, service):
+    comment = '"Cepat, ramah, murah,\nbersih, nyaman, aman, tertib."'
+    raw = (HEADER + ROW.format(comment=comment) + ROW.format(comment="")).replace("\n", "\r")
+    # Only the row ends become CR; the comment keeps its own line break as CR too.
+    out, _err = run(tmp_path, raw.encode())
+    assert "Imported 2 responses" in out
+    assert Response.objects.filter(comment__startswith="Cepat, ramah, murah,").count() == 1

@@ -414,7 +414,7 @@ def main():
         tally.latencies = {FEEDBACK: [], BARE: []}
         tally.done = []
         if args.during:  # bench/during.py: its own runs and checks
-            ok = during.run(sys.modules[__name__], args, env, port, pairs)
+            ok = during.run(sys.modules[__name__], args, env, port, pairs, tally)
             sys.exit(0 if ok else 1)
 
         kills, killed = [], []

@@ -84,6 +84,9 @@ def run(ib, args, env, port, pairs, warmup) -> bool:
     import ikm_bench  # the COPY loader
 
     started = time.perf_counter()
+    # The bare view's warm-up rows have no rollups by design: gone before anything counts.
+    Response.objects.filter(public_id__in=warmup.ids[ib.BARE]).delete()
+    warmup.ids[ib.BARE] = set()
     service_ids = list(Service.objects.values_list("pk", flat=True))
     ikm_bench.load_responses(args.load, service_ids, seed=3)
     with connection.cursor() as cursor:
@@ -152,8 +155,6 @@ def run(ib, args, env, port, pairs, warmup) -> bool:
         f"other answers: {others or 'none'}; connection errors: {baseline.errors + during.errors}",
     )
     acknowledged = warmup.ids[ib.FEEDBACK] | baseline.ids[ib.FEEDBACK] | during.ids[ib.FEEDBACK]
-    # The bare view's warm-up rows have no rollups by design (as in ingest_bench).
-    Response.objects.filter(public_id__in=warmup.ids[ib.BARE]).delete()
     stored = {
         str(u)
         for u in Response.objects.filter(channel=Channel.API).values_list("public_id", flat=True)
@@ -173,7 +174,10 @@ def run(ib, args, env, port, pairs, warmup) -> bool:
     incremental = ib.rollup_rows()
     call_command("recompute_ikm", stdout=open(os.devnull, "w"))
     recomputed = ib.rollup_rows()
-    sizes = ", ".join(f"{len(rows)} {name}" for name, rows in recomputed.items())
+    sizes = ", ".join(
+        f"{len(rows)} {name}, {len(set(rows) ^ set(incremental[name]))} differing"
+        for name, rows in recomputed.items()
+    )
     check("rollups == recompute_ikm", incremental == recomputed, sizes)
     print(
         f"   {Response.objects.count():,} responses in all; run took "
@@ -181,3 +185,23 @@ def run(ib, args, env, port, pairs, warmup) -> bool:
     )
     workdir.cleanup()
     return ok
+
+
+def print_rollup_tables() -> None:
+    """Dead row versions and HOT updates of the rollup tables (README "Deploying":
+    what PostgreSQL needs), and whether autovacuum is on, after a long run."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW autovacuum")
+        autovacuum = cursor.fetchone()[0]
+        cursor.execute(
+            "SELECT relname, n_live_tup, n_dead_tup, n_tup_upd, n_tup_hot_upd "
+            "FROM pg_stat_user_tables WHERE relname IN "
+            "('feedback_servicemonth', 'feedback_profilemonth', 'feedback_officermonth') "
+            "ORDER BY relname"
+        )
+        rows = cursor.fetchall()
+    print(f"rollup tables (autovacuum {autovacuum}): live / dead rows, updates (HOT):")
+    for name, live, dead, updates, hot in rows:
+        print(f"  {name:<24}{live:>8} / {dead:<8}{updates:>9} ({hot} HOT)")

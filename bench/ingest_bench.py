@@ -493,6 +493,7 @@ def report(args, tally, killed) -> bool:
     if len(slices) >= 2:
         print(f"feedback req/s per {SLICE:,} submissions: " + ", ".join(f"{r:.0f}" for r in slices))
         print(f"last / first slice: {slices[-1] / slices[0]:.2f}x (target >= 0.8x: flat)")
+        during.print_rollup_tables()
     if args.kill:
         print("CPU per request: not measured with --kill (a killed worker's CPU is gone)")
     elif tally.cpu[BARE]:

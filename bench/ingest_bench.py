@@ -52,6 +52,8 @@ import threading
 import time
 from pathlib import Path
 
+import during  # bench/during.py, beside this script
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 PYTHON = sys.executable
@@ -200,10 +202,14 @@ class Tally:
         self.statuses = {}
         self.ids = {FEEDBACK: set(), BARE: set()}
         self.errors = 0
+        # (round, time) of each feedback 201: throughput per slice of a long run.
+        self.round, self.done = 0, []
 
     def add(self, path, status, seconds, body):
         with self.lock:
             self.statuses[(path, status)] = self.statuses.get((path, status), 0) + 1
+            if status == 201 and path == FEEDBACK:
+                self.done.append((self.round, time.perf_counter()))
             if status == 201:
                 self.latencies[path].append(seconds)
                 self.ids[path].add(json.loads(body)["id"])
@@ -318,6 +324,21 @@ def cpu_spent(before: dict, after: dict) -> dict:
     return spent
 
 
+SLICE = 5_000
+
+
+def throughput_slices(done, size=SLICE) -> list[float]:
+    """Submissions/s of each ``size`` consecutive feedback 201s, counting only time
+    inside the feedback rounds (the bare rounds between them left out)."""
+    rates = []
+    for start in range(1, len(done) - size + 1, size):
+        part = done[start - 1 : start + size]
+        pairs = zip(part, part[1:], strict=False)
+        seconds = sum(t - pt for (pr, pt), (r, t) in pairs if r == pr)
+        rates.append(size / seconds if seconds else float("nan"))
+    return rates
+
+
 def percentile(values, q):
     if not values:
         return float("nan")
@@ -365,9 +386,11 @@ def main():
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--hot-row", action="store_true")
     mode.add_argument("--kill", action="store_true")
+    during.add_arguments(parser, mode)
     parser.add_argument("--keep-db", action="store_true", help="leave the bench database")
     args = parser.parse_args()
     name = "hot-row" if args.hot_row else "kill" if args.kill else "mixed"
+    name = f"during {args.during}" if args.during else name
 
     port = free_port()
     env = server_env(port, args.workers)
@@ -389,6 +412,10 @@ def main():
         for path in (BARE, FEEDBACK):
             drive(port, path, 10 * args.workers, args.workers, pairs, args.hot_row, tally, 99)
         tally.latencies = {FEEDBACK: [], BARE: []}
+        tally.done = []
+        if args.during:  # bench/during.py: its own runs and checks
+            ok = during.run(sys.modules[__name__], args, env, port, pairs, tally)
+            sys.exit(0 if ok else 1)
 
         kills, killed = [], []
         per_round = max(1, args.requests // args.rounds)
@@ -410,6 +437,7 @@ def main():
                         killed.append(victim)
 
         for r in range(args.rounds):
+            tally.round = r
             for path in (BARE, FEEDBACK):
                 progress = maybe_kill if (args.kill and path == FEEDBACK) else None
                 before = cpu_seconds(server.pid)
@@ -461,6 +489,11 @@ def report(args, tally, killed) -> bool:
         )
     ratio = rates[FEEDBACK] / rates[BARE] if rates[BARE] else float("nan")
     print(f"ratio feedback / bare: {ratio:.2f}x (target >= 0.7x)")
+    slices = throughput_slices(tally.done)
+    if len(slices) >= 2:
+        print(f"feedback req/s per {SLICE:,} submissions: " + ", ".join(f"{r:.0f}" for r in slices))
+        print(f"last / first slice: {slices[-1] / slices[0]:.2f}x (target >= 0.8x: flat)")
+        during.print_rollup_tables()
     if args.kill:
         print("CPU per request: not measured with --kill (a killed worker's CPU is gone)")
     elif tally.cpu[BARE]:

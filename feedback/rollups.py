@@ -3,8 +3,8 @@
 ``record`` runs inside the transaction that stores a response, so a response
 and its rollup change commit together or not at all: one upsert statement per
 rollup table, all sent together (``upsert_sql``, ``execute_all``). ``rebuild``
-recomputes everything from the raw responses, one INSERT ... SELECT ... GROUP BY
-per table.
+recomputes everything from the raw responses and corrects the rows that drifted,
+without a window in which a live submission is lost (see "recompute" below).
 """
 
 import functools
@@ -182,10 +182,23 @@ def statements(response, *, only_if: str = "") -> list:
 
 # --- recompute ---------------------------------------------------------------
 #
-# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database, in
-# one transaction, so a reader sees the old rollups or the new ones, never a
-# half-built table. Each table is emptied with one DELETE and refilled with one
-# INSERT ... SELECT.
+# ``rebuild`` gives exactly the rows ``record`` keeps, computed by the database,
+# without a window in which a live submission is lost, counted twice or kept
+# waiting. It never empties a rollup table. Two steps:
+#
+# 1. In one snapshot (REPEATABLE READ on PostgreSQL; a single statement where a
+#    table's correction is computed on its own), the rollups as recomputed from the
+#    responses are compared with the rollup rows in that same snapshot. Their
+#    difference, per key, is the drift: what the rollups miss or hold too much. A
+#    submission stores its response and its rollup increments atomically, so in any
+#    snapshot the rollups and the responses describe the same submissions, and the
+#    drift is exact. This step reads and takes no lock a submission needs, however
+#    long it runs.
+# 2. In a short transaction, the drift is added to the live rollup rows (one upsert
+#    per table, in key order like every submission, so the two cannot deadlock) and
+#    rows left at zero are removed. Submissions that committed after the snapshot
+#    already added their own increments to those rows and keep them. Only the rows
+#    that drifted are locked, for the time of that upsert.
 #
 # The service-month sums and the profile counts come from one GROUP BY pass over the
 # responses: one row per service and month holding the sums and, for every value a
@@ -307,33 +320,30 @@ def _monthly_aggregates() -> int:
         return cursor.fetchone()[0]
 
 
-def _rebuild_service_months() -> int:
-    _run(f"DELETE FROM {ServiceMonth._meta.db_table}")
-    return _run(
-        f"""
-        INSERT INTO {ServiceMonth._meta.db_table}
-            (service_id, year, month, respondents, total_sq_sum, {", ".join(FIELDS)})
-        SELECT service_id, y, m, n, total_sq, {", ".join(f"s_{f}" for f in FIELDS)}
-        FROM {MONTHLY_TABLE}
-        """
+MONTH_KEYS = ["service_id", "year", "month"]
+PROFILE_KEYS = [*MONTH_KEYS, "dimension", "value"]
+
+
+def _service_months_target() -> str:
+    """The service-month rows as recomputed, from the monthly aggregates."""
+    sums = ", ".join(f"s_{f} AS {f}" for f in FIELDS)
+    return (
+        f"SELECT service_id, y AS year, m AS month, n AS respondents, "
+        f"total_sq AS total_sq_sum, {sums} FROM {MONTHLY_TABLE}"
     )
 
 
-def _rebuild_profile_months_from_counts() -> int:
-    select = " UNION ALL ".join(
-        f"SELECT service_id, y, m, '{dimension}', '{value}', p{i} FROM {MONTHLY_TABLE} "
-        f"WHERE p{i} > 0"
+def _profile_months_from_counts() -> str:
+    """The profile rows as recomputed, from the monthly aggregates' counts."""
+    return " UNION ALL ".join(
+        f"SELECT service_id, y AS year, m AS month, '{dimension}' AS dimension, "
+        f"'{value}' AS value, p{i} AS count FROM {MONTHLY_TABLE} WHERE p{i} > 0"
         for i, (dimension, value, _condition) in enumerate(_profile_values())
     )
-    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
-    return _run(
-        f"INSERT INTO {ProfileMonth._meta.db_table} "
-        f"(service_id, year, month, dimension, value, count) {select}"
-    )
 
 
-def _rebuild_profile_months() -> int:
-    """The profile grouped by the stored values, whatever they are."""
+def _profile_months_by_value() -> str:
+    """The profile rows as recomputed, grouped by the stored values, whatever they are."""
     year, month = _sql_year_month("served_on")
     dimensions = {
         ProfileMonth.Dimension.SEX: "COALESCE(sex, '')",
@@ -355,46 +365,147 @@ def _rebuild_profile_months() -> int:
         )
         last = list(dimensions)[-1]
         sets = ", ".join(f"(service_id, y, m, d_{name})" for name in dimensions)
-        select = (
-            f"SELECT service_id, y, m, CASE {which} ELSE '{last}' END, "
-            f"CASE {value} ELSE d_{last} END, COUNT(*) "
+        return (
+            f"SELECT service_id, y AS year, m AS month, CASE {which} ELSE '{last}' END "
+            f"AS dimension, CASE {value} ELSE d_{last} END AS value, COUNT(*) AS count "
             f"FROM ({profiled}) AS profiled GROUP BY GROUPING SETS ({sets})"
         )
-    else:
-        select = " UNION ALL ".join(
-            f"SELECT service_id, y, m, '{name}', d_{name}, COUNT(*) "
-            f"FROM ({profiled}) AS profiled GROUP BY service_id, y, m, d_{name}"
-            for name in dimensions
-        )
-    _run(f"DELETE FROM {ProfileMonth._meta.db_table}")
-    return _run(
-        f"INSERT INTO {ProfileMonth._meta.db_table} "
-        f"(service_id, year, month, dimension, value, count) {select}"
+    return " UNION ALL ".join(
+        f"SELECT service_id, y AS year, m AS month, '{name}' AS dimension, "
+        f"d_{name} AS value, COUNT(*) AS count "
+        f"FROM ({profiled}) AS profiled GROUP BY service_id, y, m, d_{name}"
+        for name in dimensions
     )
 
 
-@transaction.atomic
-def rebuild(*, log=None) -> int:
-    """Recompute every rollup from the raw responses; returns the rows written.
+def _drift_table(model) -> str:
+    return f"rollup_drift_{model._meta.db_table}"
 
-    Public pages and open data in the cache are refreshed once this commits.
+
+def _drift(model, keys: list[str], target: str, *, where: str = "", params=()) -> int:
+    """Compare the rollup rows of ``model`` with ``target`` (a SELECT of the rows as
+    recomputed, its columns named like the model's) in one statement, so both are
+    read in the same snapshot; ``where`` (with ``params``) limits both to some keys.
+
+    Writes, into a temporary table, per key: what the rollup row must gain to equal
+    the target (negative where it holds too much), and whether the target has the
+    row at all. Returns how many rows the target has."""
+    table = model._meta.db_table
+    columns = _columns(model, tuple(keys))
+    amounts = columns[len(keys) :]
+    drift = _drift_table(model)
+    key_list = ", ".join(keys)
+    _run(f"DROP TABLE IF EXISTS {drift}")
+    _run(
+        f"CREATE TEMPORARY TABLE {drift} AS "
+        f"SELECT {key_list}, {', '.join(f'SUM({a}) AS {a}' for a in amounts)}, "
+        f"MAX(wanted) AS wanted FROM ("
+        f"SELECT {', '.join(columns)}, 1 AS wanted FROM ({target}) AS target {where} "
+        f"UNION ALL SELECT {key_list}, {', '.join(f'-{a}' for a in amounts)}, 0 "
+        f"FROM {table} {where}) AS both_sides GROUP BY {key_list}",
+        [*params, *params],
+    )
+    _run(f"CREATE INDEX {drift}_keys ON {drift} ({key_list})")
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {drift} WHERE wanted = 1", [])
+        return cursor.fetchone()[0]
+
+
+def _apply_drift(model, keys: list[str], count: str) -> int:
+    """Add the drift ``_drift`` found to the live rollup rows of ``model`` and remove
+    the rows it leaves at zero (``count`` is their respondents column). Returns how
+    many rows it changed.
+
+    One upsert in key order, as a submission takes its row locks. PostgreSQL checks
+    the columns' ``>= 0`` constraints on the proposed row before it finds the
+    conflict, so the row proposed for insertion holds no negative amount (a row
+    with a negative drift exists: rollup rows are only ever removed here); an
+    existing row gets the drift itself, looked up by its key."""
+    table = model._meta.db_table
+    columns = _columns(model, tuple(keys))
+    amounts = columns[len(keys) :]
+    drift = _drift_table(model)
+    qn = connection.ops.quote_name
+    greatest = "GREATEST" if connection.vendor == "postgresql" else "MAX"
+    collate = ' COLLATE "C"' if connection.vendor == "postgresql" else ""
+    text_keys = {
+        f.attname
+        for f in model._meta.concrete_fields
+        if f.attname in keys and f.get_internal_type() == "CharField"
+    }
+    order = ", ".join(f"{k}{collate if k in text_keys else ''}" for k in keys)
+    changed = f"(wanted = 0 OR {' OR '.join(f'{a} <> 0' for a in amounts)})"
+    same_key = " AND ".join(f"{drift}.{k} = EXCLUDED.{qn(k)}" for k in keys)
+    rows = _run(
+        f"INSERT INTO {qn(table)} ({', '.join(qn(c) for c in columns)}) "
+        f"SELECT {', '.join(keys)}, {', '.join(f'{greatest}({a}, 0)' for a in amounts)} "
+        f"FROM {drift} WHERE {changed} ORDER BY {order} "
+        f"ON CONFLICT ({', '.join(qn(k) for k in keys)}) DO UPDATE SET "
+        f"({', '.join(qn(a) for a in amounts)}) = (SELECT "
+        + ", ".join(f"{qn(table)}.{qn(a)} + {drift}.{a}" for a in amounts)
+        + f" FROM {drift} WHERE {same_key})"
+    )
+    _run(
+        f"DELETE FROM {qn(table)} WHERE {qn(count)} = 0 AND EXISTS (SELECT 1 FROM {drift} "
+        f"WHERE {' AND '.join(f'{drift}.{k} = {qn(table)}.{qn(k)}' for k in keys)})"
+    )
+    _run(f"DROP TABLE {drift}")
+    return max(rows, 0)
+
+
+def _snapshot_taken() -> None:
+    """Called once a recompute has read its snapshot, before it applies the drift:
+    submissions committing from here on are not in the snapshot. A test commits
+    one here to prove it is neither lost nor kept waiting."""
+
+
+class _snapshot:
+    """The transaction of a recompute's first step: REPEATABLE READ on PostgreSQL, so
+    every statement in it reads the same snapshot. Inside a caller's transaction
+    (which fixed its own isolation) it is a savepoint of that transaction. On SQLite
+    the transaction takes the write lock at its start (``transaction_mode``
+    IMMEDIATE), so no submission commits during it."""
+
+    def __enter__(self):
+        outermost = not connection.in_atomic_block
+        self.atomic = transaction.atomic()
+        self.atomic.__enter__()
+        if outermost and connection.vendor == "postgresql":
+            _run("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        _tune_for_rebuild()
+
+    def __exit__(self, *exc):
+        return self.atomic.__exit__(*exc)
+
+
+def rebuild(*, log=None) -> int:
+    """Recompute every rollup from the raw responses; returns the rows they hold.
+
+    Safe during live traffic (see above): a submission is never lost, counted
+    twice or kept waiting for more than the short final upsert. Public pages and
+    open data in the cache are refreshed once it commits.
     """
     from . import cache_scopes
+    from .models import OfficerMonth
 
-    _tune_for_rebuild()
-    unknown = _monthly_aggregates()
-    months = _rebuild_service_months()
+    with _snapshot():
+        unknown = _monthly_aggregates()
+        months = _drift(ServiceMonth, MONTH_KEYS, _service_months_target())
+        profile_target = _profile_months_by_value() if unknown else _profile_months_from_counts()
+        profiles = _drift(ProfileMonth, PROFILE_KEYS, profile_target)
+        _run(f"DROP TABLE {MONTHLY_TABLE}")
+        officers = _officer_drift()
+        _snapshot_taken()
+    # Tables in the order a submission locks their rows.
+    with transaction.atomic():
+        fixed_months = _apply_drift(ServiceMonth, MONTH_KEYS, "respondents")
+        fixed_profiles = _apply_drift(ProfileMonth, PROFILE_KEYS, "count")
+        fixed_officers = _apply_drift(OfficerMonth, OFFICER_KEYS, "respondents")
+        cache_scopes.all_figures_changed()
     if log:
-        log(f"  {months} service-months")
-    if unknown:
-        profiles = _rebuild_profile_months()
-    else:
-        profiles = _rebuild_profile_months_from_counts()
-    _run(f"DROP TABLE {MONTHLY_TABLE}")
-    if log:
-        log(f"  {profiles} profile counts")
-    officers = rebuild_officers(log=log)
-    cache_scopes.all_figures_changed()
+        log(f"  {months} service-months ({fixed_months} corrected)")
+        log(f"  {profiles} profile counts ({fixed_profiles} corrected)")
+        log(f"  {officers} officer-months ({fixed_officers} corrected)")
     return months + profiles + officers
 
 
@@ -493,13 +604,10 @@ def _loket_officers_select(amounts: int, only_if: str, vendor: str) -> str:
     )
 
 
-def rebuild_officers(*, officer_ids=None, log=None) -> int:
-    """Recompute officer rollups (of the given officers, or all) from raw responses,
-    with the attribution rules of ``officers_credited``, in one INSERT ... SELECT.
-
-    Runs in ``rebuild``, and whenever an assignment changes, because the "loket"
-    basis depends on who was assigned where on each day.
-    """
+def _officer_drift(officer_ids=None) -> int:
+    """``_drift`` of the officer rollups (of the given officers, or all), with the
+    attribution rules of ``officers_credited``: one statement, so it reads one
+    snapshot whatever the caller's isolation."""
     from .models import Assignment, OfficerMonth
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
@@ -525,33 +633,45 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
     """
     only, params = "", []
     if officer_ids is not None:
-        officer_ids = list(officer_ids)
-        if not officer_ids:
-            return 0
         only = f"WHERE officer_id IN ({', '.join(['%s'] * len(officer_ids))})"
         params = officer_ids
     counts = ", ".join(
-        f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END)" for u in ("u6", "u7") for n in (1, 2, 3, 4)
+        f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END) AS {u}_{n}"
+        for u in ("u6", "u7")
+        for n in (1, 2, 3, 4)
     )
-    columns = ", ".join(f"{u}_{n}" for u in ("u6", "u7") for n in (1, 2, 3, 4))
+    target = f"""
+        SELECT officer_id, {year} AS year, {month} AS month, basis, COUNT(*) AS respondents,
+            SUM(u6) AS u6, SUM(u7) AS u7, SUM(u6 * u6) AS sq_u6, SUM(u7 * u7) AS sq_u7,
+            SUM((u6 + u7) * (u6 + u7)) AS sq_u67, {counts}
+        FROM ({credited}) AS credited
+        GROUP BY officer_id, {year}, {month}, basis
+    """
+    return _drift(OfficerMonth, OFFICER_KEYS, target, where=only, params=params)
+
+
+def rebuild_officers(*, officer_ids=None, log=None) -> int:
+    """Recompute officer rollups (of the given officers, or all) from raw responses,
+    with the attribution rules of ``officers_credited``, as ``rebuild`` does: the
+    drift read in one snapshot, then added in a short transaction. Returns the rows
+    they hold.
+
+    Runs whenever an assignment changes, because the "loket" basis depends on who
+    was assigned where on each day (``rebuild`` covers the officers itself).
+    """
+    from .models import OfficerMonth
+
+    if officer_ids is not None:
+        officer_ids = list(officer_ids)
+        if not officer_ids:
+            return 0
+    with _snapshot():
+        rows = _officer_drift(officer_ids)
+        _snapshot_taken()
     with transaction.atomic():
-        _tune_for_rebuild()
-        _run(f"DELETE FROM {OfficerMonth._meta.db_table} {only}", params)
-        rows = _run(
-            f"""
-            INSERT INTO {OfficerMonth._meta.db_table}
-                (officer_id, year, month, basis, respondents, u6, u7, sq_u6, sq_u7, sq_u67,
-                 {columns})
-            SELECT officer_id, {year}, {month}, basis, COUNT(*), SUM(u6), SUM(u7),
-                SUM(u6 * u6), SUM(u7 * u7), SUM((u6 + u7) * (u6 + u7)), {counts}
-            FROM ({credited}) AS credited
-            {only}
-            GROUP BY officer_id, {year}, {month}, basis
-            """,
-            params,
-        )
+        fixed = _apply_drift(OfficerMonth, OFFICER_KEYS, "respondents")
     if log:
-        log(f"  {rows} officer-months")
+        log(f"  {rows} officer-months ({fixed} corrected)")
     return rows
 
 

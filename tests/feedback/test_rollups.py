@@ -184,11 +184,15 @@ def test_a_recompute_that_fails_half_way_leaves_the_old_rollups(monkeypatch):
     restored.pk, restored.public_id, restored.fingerprint = None, uuid.uuid4(), ""
     restored.save()
 
-    def fail(**kwargs):
-        raise RuntimeError("the database went away")
+    apply_drift = rollups._apply_drift
 
-    # The service-month and profile tables are already rebuilt when the officers fail.
-    monkeypatch.setattr(rollups, "rebuild_officers", fail)
+    def fail(model, *args):
+        if model is OfficerMonth:
+            raise RuntimeError("the database went away")
+        return apply_drift(model, *args)
+
+    # The service-month and profile rows are already corrected when the officers fail.
+    monkeypatch.setattr(rollups, "_apply_drift", fail)
     with pytest.raises(RuntimeError):
         rollups.rebuild()
     assert snapshot() == before

@@ -184,6 +184,37 @@ def drive(ib, port, count, clients, pairs, tally, seed, on_answer=None):
     return time.perf_counter() - start
 
 
+class PageProbe(threading.Thread):
+    """A visitor reading public pages throughout the run: with Redis broken they
+    must answer 200 (rendered without the cache); with PostgreSQL broken, 200 (a
+    cache hit) or 503 with Retry-After."""
+
+    URLS = ("/", "/en/", "/nilai/", "/api/v1/services/", "/sitemap.xml")
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.port, self.answers, self.stop = port, {}, threading.Event()
+
+    def run(self):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+        while not self.stop.is_set():
+            for url in self.URLS:
+                try:
+                    conn.request("GET", url)
+                    res = conn.getresponse()
+                    res.read()
+                    status = res.status
+                    if status == 503 and not res.getheader("Retry-After"):
+                        status = "503 without Retry-After"
+                except (OSError, http.client.HTTPException):
+                    status = "cut"
+                    conn.close()
+                    conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
+                self.answers[status] = self.answers.get(status, 0) + 1
+            self.stop.wait(0.2)
+        conn.close()
+
+
 # --- the run -------------------------------------------------------------------
 
 
@@ -226,10 +257,15 @@ def run(args, ib) -> bool:
             if tally.answered >= trigger and armed.acquire(blocking=False):
                 injector.start()
 
+        probe = PageProbe(port)
+        probe.start()
         elapsed = drive(ib, port, args.requests, args.clients, pairs, tally, 1, on_answer)
-        if injector.is_alive() or injector.ident is not None:
+        if injector.ident is not None:
             injector.join()
+        probe.stop.set()
+        probe.join()
         ok = report(args, ib, tally, fault, elapsed)
+        ok &= report_pages(args, probe)
     finally:
         ib.stop_server(server, log, show_log=not ok)
         if not args.keep_db and cluster is None:
@@ -307,3 +343,14 @@ def report(args, ib, tally, fault, elapsed) -> bool:
     same = incremental == ib.rollup_rows()
     print(f"check rollups == recompute_ikm: {'OK' if same else 'FAILED'}")
     return ok and same
+
+
+def report_pages(args, probe) -> bool:
+    allowed = {200} if args.fault.startswith("redis") else {200, 503}
+    answers = ", ".join(f"{status}: {n}" for status, n in sorted(probe.answers.items(), key=str))
+    check = bool(probe.answers) and set(probe.answers) <= allowed
+    print(
+        f"check public pages answer {' or '.join(map(str, sorted(allowed)))}: "
+        f"{'OK' if check else 'FAILED'} ({answers}; {', '.join(probe.URLS)})"
+    )
+    return check

@@ -91,7 +91,9 @@ def unavailable(request, exc: BaseException | None = None):
         )
     else:
         # No request and no context processors: they may need what is down.
-        page = loader.get_template("503.html").render({"wait": wait})
+        # A kiosk's screen leads back to the kiosk, anything else to the home page.
+        back = "/kiosk/" if "/kiosk/" in request.path else "/"
+        page = loader.get_template("503.html").render({"wait": wait, "back": back})
         response = HttpResponse(page, status=503)
     response["Retry-After"] = str(wait)
     response["Cache-Control"] = "no-store"

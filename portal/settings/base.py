@@ -360,3 +360,9 @@ MIDDLEWARE.insert(
 OUTAGE_RETRY_AFTER = env.int("OUTAGE_RETRY_AFTER", default=5)
 REDIS_RETRY_SECONDS = env.float("REDIS_RETRY_SECONDS", default=2.0)
 MIDDLEWARE.insert(0, "portal.outages.OutageMiddleware")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a connection attempt in seconds (then 503), not
+    # after the operating system's TCP timeout, past the worker timeout.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )

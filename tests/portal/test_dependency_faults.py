@@ -24,9 +24,9 @@ from django.db import connection
 
 from bench.private_servers import RedisServer
 from content.models import ServicePage
-from feedback.models import Response
+from feedback.models import Kiosk, Response, Service
 from portal import redis_guard
-from tests.factories import ServiceFactory
+from tests.factories import ServiceFactory, ServicePointFactory
 
 ANSWERS = {f"U{n}": 3 for n in range(1, 10)}
 
@@ -78,6 +78,16 @@ def submit(client, service_code, key):
     )
 
 
+def kiosk_for(code):
+    service = Service.objects.get(code=code)
+    point = ServicePointFactory(code="FAULT-K1", unit=service.unit)
+    point.services.add(service)
+    kiosk = Kiosk(name="Tablet", service_point=point)
+    kiosk.clear_key = kiosk.set_new_key()
+    kiosk.save()
+    return kiosk
+
+
 def assert_unavailable(res):
     assert res.status_code == 503
     assert int(res["Retry-After"]) > 0
@@ -103,6 +113,19 @@ def test_with_redis_killed_pages_answer_submissions_wait_and_it_recovers(
     form = client.post(f"/nilai/{code}/", {"u1": "3"})
     assert_unavailable(form)
     assert "belum tersimpan" in form.content.decode()
+    client.cookies["kiosk_key"] = kiosk_for(code).clear_key
+    queued = client.post(
+        "/kiosk/kirim/",
+        json.dumps({"service": code, "answers": ANSWERS}),
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY=uuid.uuid4().hex,
+    )
+    assert_unavailable(queued)
+    assert queued.json()["message"]  # the kiosk's queue keeps it and sends it again
+    screen = client.post(f"/kiosk/{code}/", {f"u{n}": "3" for n in range(1, 10)} | {"finish": "1"})
+    assert_unavailable(screen)
+    assert 'href="/kiosk/"' in screen.content.decode()
+    del client.cookies["kiosk_key"]
     assert Response.objects.count() == stored
 
     on_private_redis.start()  # the same port, empty

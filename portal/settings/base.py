@@ -112,7 +112,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # processes wherever more than one serves requests (see production.py).
 # On Redis (portal/redis_guard.py): the cache is best effort (down, it is a miss) and
 # the rate-limit counters are an alias of their own that never pretends (down, a
-# submission answers 503); seconds, so a stalled Redis never holds a worker.
+# submission answers 503); short socket timeouts, so a stalled Redis holds no worker.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     from portal import redis_guard

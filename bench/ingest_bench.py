@@ -21,6 +21,10 @@ Modes:
     --kill     during the feedback rounds, ``kill -9`` one gunicorn worker (by pid)
                twice; every 201 received must be stored, a request cut off is
                stored whole or not at all (rollups == recompute), counts printed.
+    --fault redis-pause|redis-down|pg-terminate|pg-restart
+               a dependency breaks while the clients submit (bench/faults.py):
+               every request stored exactly once, no 5xx but 503 with
+               Retry-After, recovery time printed, rollups == recompute.
 
 Usage (PostgreSQL 127.0.0.1:5432 trust auth and Redis 127.0.0.1:6379, as on the
 development machines and CI):
@@ -28,6 +32,7 @@ development machines and CI):
     .venv/bin/python bench/ingest_bench.py [--clients 50] [--requests 3000] [--workers 3]
     .venv/bin/python bench/ingest_bench.py --hot-row
     .venv/bin/python bench/ingest_bench.py --kill
+    .venv/bin/python bench/ingest_bench.py --fault redis-pause  # redis-down pg-terminate pg-restart
 
 Rate limits are raised for the run through the environment (FEEDBACK_RATE_*),
 and each request carries its own X-Forwarded-For address behind
@@ -387,8 +392,15 @@ def main():
     mode.add_argument("--hot-row", action="store_true")
     mode.add_argument("--kill", action="store_true")
     during.add_arguments(parser, mode)
+    from bench import faults
+
+    mode.add_argument("--fault", choices=faults.FAULTS, help="see bench/faults.py")
+    parser.add_argument("--fault-seconds", type=float, default=10.0, help="Redis faults")
+    parser.add_argument("--recovery-limit", type=float, default=15.0, help="seconds")
     parser.add_argument("--keep-db", action="store_true", help="leave the bench database")
     args = parser.parse_args()
+    if args.fault:
+        sys.exit(0 if faults.run(args, sys.modules[__name__]) else 1)
     name = "hot-row" if args.hot_row else "kill" if args.kill else "mixed"
     name = f"during {args.during}" if args.during else name
 

@@ -12,6 +12,7 @@ from feedback import api as feedback_api
 from feedback import api_hr, api_ikm
 from search import views as search_views
 
+from . import outages
 from .errors import server_error_message
 
 logger = logging.getLogger("portal.api")
@@ -23,8 +24,10 @@ def exception_handler(exc, context):
     Field errors stay under their field names, so an API client can show each
     message beside the field that caused it. An error no view expected is
     logged with its traceback and answered 500 in the same shape, never as an
-    HTML page.
+    HTML page. A dependency down is left to portal.outages (503, Retry-After).
     """
+    if outages.is_outage(exc):
+        return None  # re-raised to portal.outages.OutageMiddleware: a 503, not a 500
     response = drf_exception_handler(exc, context)
     if response is None:
         request = context.get("request")

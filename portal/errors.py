@@ -44,7 +44,14 @@ def bad_request(request, exception=None):
 
 def server_error(request):
     """handler500. The page needs no database and no context processors: whatever
-    failed may be what they depend on."""
+    failed may be what they depend on. A dependency down that a middleware ran
+    into (the handler runs while its exception is handled) answers 503 instead."""
+    import sys
+
+    from . import outages
+
+    if outages.is_outage(sys.exc_info()[1]):
+        return outages.unavailable(request, sys.exc_info()[1])
     if is_api(request):
         return json_error(server_error_message(), 500)
     from django.http import HttpResponseServerError

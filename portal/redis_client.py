@@ -54,9 +54,11 @@ def one_round_trip():
         yield
     finally:
         _queued.reset(token)
+        # By connection pool: the cache and the rate-limit aliases share one
+        # (portal.redis_guard), so their commands still travel together.
         by_client = {}
         for client, commands in pending:
-            by_client.setdefault(id(client), (client, []))[1].append(commands)
+            by_client.setdefault(id(client.connection_pool), (client, []))[1].append(commands)
         for client, commands in by_client.values():
             try:
                 _send(client, commands)

@@ -110,16 +110,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache doubles as the rate-limit store, so it must be shared between
 # processes wherever more than one serves requests (see production.py).
+# On Redis (portal/redis_guard.py): the cache is best effort (down, it is a miss) and
+# the rate-limit counters are an alias of their own that never pretends (down, a
+# submission answers 503); short socket timeouts, so a stalled Redis holds no worker.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="portal"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
-        }
-    }
+    from portal import redis_guard
+
+    CACHES = redis_guard.caches(
+        REDIS_URL,
+        prefix=env("CACHE_KEY_PREFIX", default="portal"),
+        timeout=env.float("REDIS_SOCKET_TIMEOUT", default=0.5),
+        connect_timeout=env.float("REDIS_CONNECT_TIMEOUT", default=0.5),
+    )
+    RATELIMIT_USE_CACHE = redis_guard.RATELIMIT_CACHE
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -354,3 +358,17 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "portal.public_cache.PublicCacheMiddleware",
 )
+
+# A dependency down (portal/outages.py): a request that finds PostgreSQL or the
+# rate-limit store unreachable answers 503 with Retry-After (JSON under /api/, a page
+# elsewhere), never 500. A process leaves Redis alone for REDIS_RETRY_SECONDS after a
+# failure, so a stall costs one timeout, not one per cache read.
+OUTAGE_RETRY_AFTER = env.int("OUTAGE_RETRY_AFTER", default=5)
+REDIS_RETRY_SECONDS = env.float("REDIS_RETRY_SECONDS", default=2.0)
+MIDDLEWARE.insert(0, "portal.outages.OutageMiddleware")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable server fails a connection attempt in seconds (then 503), not
+    # after the operating system's TCP timeout, past the worker timeout.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+    )

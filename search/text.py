@@ -30,6 +30,13 @@ STOP_WORDS = frozenset(
     yang
     """.split()
 )
+# English queries on /en/ ("how to get a birth certificate"): the same treatment.
+STOP_WORDS |= frozenset(
+    """
+    a an and are at can do does for from get how i in is it me my need of on or the
+    to what where which with
+    """.split()
+)
 
 # Sentinels the engines put around matched words before the text is escaped:
 # private-use characters never typed by editors, so escaping cannot break them.
@@ -53,6 +60,12 @@ def stems(text: str) -> str:
     """The stems of every distinct word of ``text``, space separated (what gets indexed)."""
     seen = dict.fromkeys(stem(w) for w in words(text))
     return " ".join(seen)
+
+
+def squash(text: str) -> str:
+    """``text`` without case, spaces or punctuation: the key under which spelling
+    variants meet ("e-KTP", "eKTP", "e ktp" -> "ektp")."""
+    return "".join(words(text))
 
 
 def query_words(query: str) -> list[str]:

@@ -165,31 +165,45 @@ class ElasticsearchEngine(SearchEngine):
 
     # Search
 
-    def _query(self, query: str, terms: list[str], *, relaxed: bool):
-        clauses = []
-        for word in terms:
-            ways = [
-                Q(
-                    "multi_match",
-                    query=word,
-                    fields=TEXT_FIELDS,
-                    fuzziness="AUTO",
-                    prefix_length=1,
-                    # A stop word of the analyzer leaves nothing to match: let it pass.
-                    zero_terms_query="all",
-                )
-            ]
-            if len(word) >= 3:
-                ways.append(Q("prefix", words={"value": word, "boost": 0.5}))
-            clauses.append(Q("bool", should=ways, minimum_should_match=1))
+    @staticmethod
+    def _word(word: str):
+        """One word in any text field, with typo tolerance, or as the start of a word."""
+        ways = [
+            Q(
+                "multi_match",
+                query=word,
+                fields=TEXT_FIELDS,
+                fuzziness="AUTO",
+                prefix_length=1,
+                # A stop word of the analyzer leaves nothing to match: let it pass.
+                zero_terms_query="all",
+            )
+        ]
+        if len(word) >= 3:
+            ways.append(Q("prefix", words={"value": word, "boost": 0.5}))
+        return Q("bool", should=ways, minimum_should_match=1)
+
+    def _concept(self, concept):
+        """Any alternative of a concept (the typed words, a synonym, a correction); each
+        alternative with all of its words."""
+        options = [
+            self._word(alt[0]) if len(alt) == 1 else Q("bool", must=[self._word(w) for w in alt])
+            for alt in concept.alternatives
+        ]
+        return (
+            options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
+        )
+
+    def _query(self, query: str, plan, *, relaxed: bool):
+        clauses = [self._concept(concept) for concept in plan.concepts]
         phrase = Q("multi_match", query=query, fields=TEXT_FIELDS, type="phrase", boost=2)
         if relaxed:
             return Q("bool", should=[*clauses, phrase], minimum_should_match=1)
         return Q("bool", must=clauses, should=[phrase])
 
-    def _request(self, query, terms, unit, type, offset, limit, *, relaxed):
+    def _request(self, query, plan, unit, type, offset, limit, *, relaxed):
         s = Search(using=self.client, index=self.alias).query(
-            self._query(query, terms, relaxed=relaxed)
+            self._query(query, plan, relaxed=relaxed)
         )
         unit_filter = Q("term", unit_code=unit) if unit else Q("match_all")
         type_filter = Q("term", type=type) if type else Q("match_all")
@@ -208,18 +222,19 @@ class ElasticsearchEngine(SearchEngine):
             number_of_fragments=1,
         ).highlight(*SNIPPET_FIELDS)
         if not relaxed:
-            s = s.suggest("did_you_mean", " ".join(terms), term={"field": "words"})
+            s = s.suggest("did_you_mean", query, term={"field": "words"})
         s = s.extra(track_total_hits=True)
         return s[offset : offset + limit].execute()
 
-    def _search(self, results: SearchResults, terms, *, unit, type, offset, limit):
+    def _search(self, results: SearchResults, plan, *, unit, type, offset, limit):
+        terms = plan.terms
         query = " ".join(terms)
         try:
-            response = self._request(query, terms, unit, type, offset, limit, relaxed=False)
+            response = self._request(query, plan, unit, type, offset, limit, relaxed=False)
             suggestion = self._suggestion(response, terms)
-            if response.aggregations.everything.doc_count == 0 and len(terms) > 1:
+            if response.aggregations.everything.doc_count == 0 and len(plan.concepts) > 1:
                 results.relaxed = True
-                response = self._request(query, terms, unit, type, offset, limit, relaxed=True)
+                response = self._request(query, plan, unit, type, offset, limit, relaxed=True)
         except NotFoundError:
             # No index yet (never built): nothing to find.
             logger.warning("Search index %s does not exist; run search_index --rebuild", self.alias)
@@ -229,7 +244,7 @@ class ElasticsearchEngine(SearchEngine):
 
         results.suggestion = suggestion
         results.count = response.hits.total.value
-        results.hits = [self._hit(hit, terms) for hit in response.hits]
+        results.hits = [self._hit(hit, plan.all_words) for hit in response.hits]
         aggs = response.aggregations
         results.facets = {
             "type": type_facet({b.key: b.doc_count for b in aggs.type.values.buckets}),

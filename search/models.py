@@ -108,6 +108,9 @@ class Synonym(models.Model):
     def term_list(self) -> list[str]:
         return split_terms(self.terms)
 
+    def terms_display(self) -> str:
+        return " = ".join(self.term_list())
+
     def clean(self):
         from django.core.exceptions import ValidationError
 

@@ -11,6 +11,8 @@ from django.db import migrations
 STARTER = [
     ("e-KTP, KTP elektronik, KTP-el, eKTP, KTP, kartu tanda penduduk", "KTP elektronik"),
     ("akte, akta", "ejaan lama"),
+    ("ijin, izin", "ejaan lama"),
+    ("praktek, praktik", "ejaan lama"),
     ("kartu keluarga, KK", ""),
     ("KIA, kartu identitas anak, KTP anak", ""),
     ("NIK, nomor induk kependudukan", ""),

@@ -267,10 +267,7 @@ class SearchView(APIView):
             },
         }
         body["promotions"] = (
-            [
-                {**p, "url": request.build_absolute_uri(p["url"])}
-                for p in _promotions(results.query)
-            ]
+            [{**p, "url": request.build_absolute_uri(p["url"])} for p in _promotions(results.query)]
             if results.page == 1 and not (data.get("unit") or data.get("type"))
             else []
         )

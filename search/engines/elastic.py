@@ -6,8 +6,11 @@
 - Text fields use ``ELASTICSEARCH_ANALYZER`` (``indonesian`` in production:
   stop words and stemming); a ``words`` field keeps every word unstemmed for
   prefixes and "did you mean".
-- Every word must match (in any field, with typo tolerance, or as a prefix);
-  when no page has all of them, pages with some of them are shown instead.
+- Every concept of the query plan must match (search/query.py: a word or any of its
+  synonyms, each word in any field, with typo tolerance, or as a prefix); when no
+  page has all of them, pages with some of them are shown instead. Synonyms are
+  expanded in the query rather than by an analyzer's synonym filter, so an editor's
+  new entry works at once, without a reindex.
 - Facets are ``terms`` aggregations; filters are a ``post_filter`` so each
   facet still counts the other choices.
 """

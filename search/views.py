@@ -60,6 +60,22 @@ def _page_links(results, params) -> list[dict]:
     ]
 
 
+def _add_english_names(hits) -> None:
+    """Services' English names (Pencarian > Kata kunci layanan) beside their titles."""
+    from .models import ServiceSearchTerms
+
+    codes = [hit.service_code for hit in hits if hit.service_code]
+    if not codes:
+        return
+    names = dict(
+        ServiceSearchTerms.objects.filter(service__code__in=codes)
+        .exclude(name_en="")
+        .values_list("service__code", "name_en")
+    )
+    for hit in hits:
+        hit.name_en = names.get(hit.service_code, "")
+
+
 def _promotions(query: str) -> list[dict]:
     """The editors' promoted results, as links in the page's language."""
     out = []
@@ -98,6 +114,7 @@ def search_page(request):
         for hit in results.hits:  # indexed with the Indonesian address
             if hit.url.startswith("/"):
                 hit.url = path_in_language(hit.url, translation.get_language())
+        _add_english_names(results.hits)
     context["results"] = results
     if results.page == 1 and not (unit or doc_type):
         context["promotions"] = _promotions(query)

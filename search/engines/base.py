@@ -36,6 +36,9 @@ class Hit:
     unit_code: str = ""
     unit_name: str = ""
     score: float | None = None
+    service_code: str = ""
+    # The service's English name, shown under the Indonesian title on /en/.
+    name_en: str = ""
 
     @property
     def type_label(self) -> str:

@@ -203,6 +203,7 @@ class DatabaseEngine(SearchEngine):
                 snippet=snippet_for(marked, row.summary, row.body, row.keywords),
                 unit_code=row.unit_code,
                 unit_name=row.unit_name,
+                service_code=row.service_code,
             )
             for row in (full[pk] for pk in ids if pk in full)
         ]

@@ -284,6 +284,7 @@ class ElasticsearchEngine(SearchEngine):
             unit_code=source.get("unit_code", ""),
             unit_name=source.get("unit_name", ""),
             score=hit.meta.score,
+            service_code=source.get("service_code", ""),
         )
 
     @staticmethod

@@ -55,10 +55,18 @@ def test_the_english_search_suggests_an_example_that_works(client, demo):
 
     results = soup(client.get("/en/cari/", {"q": example}))
 
-    first = results.select_one("ol.search-results > li h3 a")
+    item = results.select_one("ol.search-results > li")
+    first = item.select_one("h3 a")
     assert first.get_text(strip=True) == "Penerbitan Akta Kelahiran"
     assert first["href"].startswith("/en/")
+    # The Indonesian title is marked as such, with the English name under it.
+    assert first["lang"] == "id" and item.select_one(".snippet")["lang"] == "id"
+    assert item.select_one(".name-en").get_text(strip=True) == "Birth certificate"
     assert not results.select(".suggestion")
+
+    indonesian = soup(client.get("/cari/", {"q": "akta kelahiran"}))
+    item = indonesian.select_one("ol.search-results > li")
+    assert not item.select_one("h3 a").has_attr("lang") and not item.select(".name-en")
 
 
 def test_the_other_names_of_a_service_reach_its_search_document(demo):

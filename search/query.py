@@ -19,8 +19,9 @@ from . import text
 
 # Longest run of typed words looked up as one synonym term ("kartu tanda penduduk").
 MAX_PHRASE_WORDS = 4
-# Shorter words are too ambiguous to correct ("kk", "sim", "kir").
-MIN_CORRECTED_LENGTH = 4
+# Shorter words are too ambiguous to correct: "buka" is not a misspelt "buku", and
+# short abbreviations (kk, sim, kir, akte) are the synonym list's business.
+MIN_CORRECTED_LENGTH = 5
 
 Alternative = tuple[str, ...]
 
@@ -90,17 +91,32 @@ class Lexicon:
 
 
 def _alternatives(terms: Iterable[str]) -> list[Alternative]:
-    """Each term as its words (stop words out), plus its squashed spelling ("ektp"),
-    without duplicates."""
+    """Each term as its words (stop words out), plus the one-word spelling of a
+    hyphenated term ("ektp"), without duplicates."""
     out: dict[Alternative, None] = {}
     for term in terms:
         term_words = text.words(term)
         meaningful = tuple(w for w in term_words if w not in text.STOP_WORDS) or tuple(term_words)
         if meaningful:
             out[meaningful] = None
-        if len(term_words) > 1:
+        if len(term_words) > 1 and ("-" in term or min(map(len, term_words)) <= 2):
+            # Written as one word too: e-KTP as "ektp", KTP-el as "ktpel".
             out[(text.squash(term),)] = None
     return list(out)
+
+
+def _fewest(alternatives: list[Alternative]) -> list[Alternative]:
+    """The alternatives without those that add words to another one: a page that says
+    "ktp elektronik" also says "ktp", so with "ktp" among them the longer one adds
+    nothing but work for the engine. The first (what was typed) always stays."""
+    first, rest = alternatives[0], alternatives[1:]
+    sets = [set(a) for a in alternatives]
+    kept = [
+        a
+        for i, a in enumerate(rest, start=1)
+        if not any(j != i and sets[j] < sets[i] for j in range(len(alternatives)))
+    ]
+    return [first, *kept]
 
 
 CloseWords = Callable[[str], list[str]]
@@ -130,7 +146,7 @@ def plan(
             group = lexicon.lookup(typed[i : i + n])
             if group is not None:
                 phrase = tuple(typed[i : i + n])
-                alternatives = [phrase] + [a for a in group if a != phrase]
+                alternatives = _fewest([phrase] + [a for a in group if a != phrase])
                 concepts.append(Concept(" ".join(phrase), alternatives, synonym=True))
                 i += n
                 break

@@ -27,7 +27,7 @@ STOP_WORDS = frozenset(
     dalam dan dapat dari dengan di dimana gimana harus hal ini itu jika juga ke
     kah kami kapan kalau karena ketika lah mau membuat mengapa mengurus nya oleh pada
     para per saja saya secara sebagai sudah supaya tentang tersebut untuk urus
-    yang
+    yang berapa mana siapa kenapa dong sih deh
     """.split()
 )
 # English queries on /en/ ("how to get a birth certificate"): the same treatment.
@@ -80,17 +80,6 @@ def _matches(word: str, terms: list[str], term_stems: set[str]) -> bool:
         return True
     # Partial words: "kependuduk" marks "kependudukan" (at least three letters typed).
     return any(len(t) >= 3 and word.startswith(t) for t in terms)
-
-
-def matching_terms(text: str, terms: list[str]) -> int:
-    """How many of ``terms`` occur in ``text`` (same stem, or as the start of a word)."""
-    text_words = set(words(text))
-    text_stems = {stem(w) for w in text_words}
-    return sum(
-        1
-        for t in terms
-        if stem(t) in text_stems or (len(t) >= 3 and any(w.startswith(t) for w in text_words))
-    )
 
 
 def mark_words(text: str, terms: list[str]) -> tuple[str, int]:

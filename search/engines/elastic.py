@@ -169,19 +169,15 @@ class ElasticsearchEngine(SearchEngine):
     # Search
 
     @staticmethod
-    def _word(word: str):
-        """One word in any text field, with typo tolerance, or as the start of a word."""
-        ways = [
-            Q(
-                "multi_match",
-                query=word,
-                fields=TEXT_FIELDS,
-                fuzziness="AUTO",
-                prefix_length=1,
-                # A stop word of the analyzer leaves nothing to match: let it pass.
-                zero_terms_query="all",
-            )
-        ]
+    def _word(word: str, *, typed: bool = True):
+        """One word in any text field; a typed word also with typo tolerance or as the
+        start of a word (a synonym's words are the editors', spelt as meant)."""
+        match = {"query": word, "fields": TEXT_FIELDS}
+        # A stop word of the analyzer leaves nothing to match: let it pass.
+        match["zero_terms_query"] = "all"
+        if not typed:
+            return Q("multi_match", **match)
+        ways = [Q("multi_match", fuzziness="AUTO", prefix_length=1, **match)]
         if len(word) >= 3:
             ways.append(Q("prefix", words={"value": word, "boost": 0.5}))
         return Q("bool", should=ways, minimum_should_match=1)
@@ -189,13 +185,13 @@ class ElasticsearchEngine(SearchEngine):
     def _concept(self, concept):
         """Any alternative of a concept (the typed words, a synonym, a correction); each
         alternative with all of its words."""
-        options = [
-            self._word(alt[0]) if len(alt) == 1 else Q("bool", must=[self._word(w) for w in alt])
-            for alt in concept.alternatives
-        ]
-        return (
-            options[0] if len(options) == 1 else Q("bool", should=options, minimum_should_match=1)
-        )
+        options = []
+        for i, alternative in enumerate(concept.alternatives):
+            words = [self._word(w, typed=i == 0) for w in alternative]
+            options.append(words[0] if len(words) == 1 else Q("bool", must=words))
+        if len(options) == 1:
+            return options[0]
+        return Q("bool", should=options, minimum_should_match=1)
 
     def _query(self, query: str, plan, *, relaxed: bool):
         clauses = [self._concept(concept) for concept in plan.concepts]

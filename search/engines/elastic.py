@@ -33,6 +33,7 @@ from elasticsearch_dsl import Date, Document, Keyword, Q, Search, Text, analyzer
 
 from .. import text
 from ..documents import SearchDocument
+from ..query import MIN_CORRECTED_LENGTH
 from .base import (
     Hit,
     Progress,
@@ -304,7 +305,11 @@ class ElasticsearchEngine(SearchEngine):
         for entry in sorted(entries, key=lambda e: e["offset"], reverse=True):
             options = entry.get("options") or []
             typed = entry.get("text", "")
-            if not options or any(word.startswith(typed) for word in seen):
+            if (
+                not options
+                or len(typed) < MIN_CORRECTED_LENGTH  # "buka" is not a misspelt "buku"
+                or any(word.startswith(typed) for word in seen)
+            ):
                 continue
             start, end = entry["offset"], entry["offset"] + entry["length"]
             suggested = suggested[:start] + options[0]["text"] + suggested[end:]

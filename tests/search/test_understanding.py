@@ -73,6 +73,13 @@ def test_birth_certificate_finds_the_service_without_a_nonsense_suggestion(engin
     assert results.suggestion is None
 
 
+@pytest.mark.parametrize("query", ["jam buka puskesmas", "berapa biaya ktp", "ID card"])
+def test_correct_words_get_no_did_you_mean(engine, query):
+    results = engine.search(query)
+
+    assert results.count and results.suggestion is None
+
+
 def test_a_misspelt_word_still_finds_the_service(engine):
     results = engine.search("imunsasi")
 

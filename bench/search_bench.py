@@ -1,13 +1,16 @@
-"""Search query time on the demo Pemda, for each engine: median and p95 in milliseconds.
+"""Search quality and query time on the demo Pemda, for each engine: the share of
+everyday queries whose service is in the first three results (bench/search_queries.py:
+Indonesian and English), and median and p95 in milliseconds.
 
 Loads the demo data (without survey responses) into a throwaway database, rebuilds
-each engine's index, then runs a fixed list of citizen queries (the whole search:
-results, facets, snippets, suggestion) several times per engine.
+each engine's index, measures the query set once (and the /nilai/ picker on the
+same set), then runs a fixed list of citizen queries (the whole search: results,
+facets, snippets, suggestion) several times per engine.
 
     .venv/bin/python bench/search_bench.py [--runs 20] [--engines database,elasticsearch]
 
 - The database engine runs on a temporary SQLite file; with ``--postgres`` on
-  PostgreSQL instead (database ``portal_bench_search`` on 127.0.0.1, created if
+  PostgreSQL instead (database ``portal_bench_search`` on 127.0.0.1, or BENCH_DB, created if
   missing and emptied; BENCH_DATABASE_URL picks another).
 - The Elasticsearch engine runs against ELASTICSEARCH_URL when it is set (a
   throwaway index, deleted afterwards), else against osmem-server started on a
@@ -78,9 +81,8 @@ def ensure_postgres(url):
 
 def setup_django(args):
     if args.postgres:
-        url = os.environ.get(
-            "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_bench_search"
-        )
+        name = os.environ.get("BENCH_DB") or "portal_bench_search"
+        url = os.environ.get("BENCH_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/{name}")
         ensure_postgres(url)
     else:
         url = f"sqlite:///{tempfile.mkdtemp(prefix='search-bench-')}/bench.sqlite3"
@@ -99,12 +101,26 @@ def setup_django(args):
     return url
 
 
-def measure(engine, runs):
+def quality(engine, verbose):
+    from bench.search_queries import ENGLISH, INDONESIAN, misses
+
+    rates = {}
+    for label, queries in (("id", INDONESIAN), ("en", ENGLISH)):
+        missed = misses(engine, queries)
+        rates[label] = (len(queries) - len(missed), len(queries))
+        if verbose:
+            for query, code, found in missed:
+                print(f"  miss [{label}] {query!r}: want {code}, top 3 {found}")
+    return rates
+
+
+def measure(engine, runs, verbose=False):
     from search import sync
 
     started = time.perf_counter()
     indexed = sync.rebuild(engine=engine)
     rebuild_ms = (time.perf_counter() - started) * 1000
+    rates = quality(engine, verbose)
     for q in QUERIES:  # warm up caches and connections
         engine.search(q)
     times, found = [], 0
@@ -122,6 +138,7 @@ def measure(engine, runs):
         "max": max(times),
         "answered": found / runs,
         "n": len(times),
+        "rates": rates,
     }
 
 
@@ -161,6 +178,7 @@ def main():
     parser.add_argument("--runs", type=int, default=20, help="times each query runs")
     parser.add_argument("--engines", default="database,elasticsearch")
     parser.add_argument("--postgres", action="store_true", help="database engine on PostgreSQL")
+    parser.add_argument("--misses", action="store_true", help="list the queries that miss")
     args = parser.parse_args()
     db_url = setup_django(args)
 
@@ -178,7 +196,7 @@ def main():
             else:
                 parser.error(f"unknown engine {name}")
             print(f"Measuring {name}: {label} ...", flush=True)
-            rows.append((name, label, measure(engine, args.runs)))
+            rows.append((name, label, measure(engine, args.runs, args.misses)))
     finally:
         for action in reversed(cleanup):
             action()
@@ -193,6 +211,17 @@ def main():
             f"{name:<14} {r['indexed']:>5} {r['rebuild_ms']:>8.0f}ms {r['median']:>8.1f} "
             f"{r['p95']:>8.1f} {r['max']:>8.1f}  {r['answered']:.0f}/{len(QUERIES)}  ({label})"
         )
+    print()
+    print("Service in the first three results (bench/search_queries.py)")
+    print(f"{'engine':<14} {'Indonesian':>16} {'English':>16}")
+    for name, label, r in rows:
+        cells = [f"{ok}/{n} {100 * ok / n:5.1f}%" for ok, n in (r["rates"]["id"], r["rates"]["en"])]
+        print(f"{name:<14} {cells[0]:>16} {cells[1]:>16}  ({label})")
+    from bench.search_queries import ENGLISH, INDONESIAN, picker_misses
+
+    picker = [(len(q) - len(picker_misses(q)), len(q)) for q in (INDONESIAN, ENGLISH)]
+    cells = [f"{ok}/{n} {100 * ok / n:5.1f}%" for ok, n in picker]
+    print(f"{'/nilai/ picker':<14} {cells[0]:>16} {cells[1]:>16}  (first three listed)")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,10 @@ def choose(request):
     its survey form. A plain GET form, so it works without JavaScript."""
     query = request.GET.get("q", "").strip()
     groups = selectors.services_to_rate(query)
+    if query and not groups:
+        from search import noresults
+
+        noresults.record(query, source="nilai")
     return render(
         request,
         "feedback/choose.html",

@@ -76,7 +76,7 @@ def _indexed_models():
 
 # What each page type's document reads besides the page, fetched with it.
 _RELATED = {
-    "ServicePage": (["service__unit"], ["documents"]),
+    "ServicePage": (["service__unit", "service__search_terms"], ["documents"]),
     "UnitPage": (["unit"], []),
     "SurveyReportPage": (["unit"], []),
 }
@@ -173,13 +173,26 @@ def _service_fields(page) -> dict:
     components.append(page.biaya_keterangan)
     components += [text.html_to_text(getattr(page, name)) for name in page.MANAGEMENT_FIELDS]
     components += [d.title for d in page.documents.all()]
+    other_names = _other_names(service)
     return {
         "unit": unit,
         "service_code": service.code,
-        "keywords": f"{service.name} {service.code} {service.get_category_display()} {unit.name}",
+        "keywords": f"{service.name} {service.code} {service.get_category_display()} "
+        f"{unit.name} {other_names}",
         "summary": page.summary,
         "body": components,
     }
+
+
+def _other_names(service) -> str:
+    """What citizens also call the service, in Indonesian and English (editors keep
+    them under Pencarian > Kata kunci layanan)."""
+    from .models import ServiceSearchTerms
+
+    try:
+        return service.search_terms.text()
+    except ServiceSearchTerms.DoesNotExist:
+        return ""
 
 
 def _unit_fields(page) -> dict:

@@ -11,7 +11,8 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 from feedback.models import Service, Unit
 
-from . import sync
+from . import sync, synonyms
+from .models import ServiceSearchTerms, Synonym
 
 
 @receiver(page_published)
@@ -69,3 +70,21 @@ def unit_changed(sender, instance, raw=False, created=False, **kwargs):
     ids += ServicePage.objects.filter(service__unit=instance).values_list("pk", flat=True)
     ids += SurveyReportPage.objects.filter(unit=instance).values_list("pk", flat=True)
     sync.sync_pages(ids)
+
+
+@receiver(post_save, sender=ServiceSearchTerms)
+@receiver(post_delete, sender=ServiceSearchTerms)
+def service_terms_changed(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    from content.models import ServicePage
+
+    sync.sync_pages(
+        ServicePage.objects.filter(service_id=instance.service_id).values_list("pk", flat=True)
+    )
+
+
+@receiver(post_save, sender=Synonym)
+@receiver(post_delete, sender=Synonym)
+def synonyms_changed(sender, instance, **kwargs):
+    synonyms.forget()

@@ -27,7 +27,14 @@ STOP_WORDS = frozenset(
     dalam dan dapat dari dengan di dimana gimana harus hal ini itu jika juga ke
     kah kami kapan kalau karena ketika lah mau membuat mengapa mengurus nya oleh pada
     para per saja saya secara sebagai sudah supaya tentang tersebut untuk urus
-    yang
+    yang berapa mana siapa kenapa dong sih deh
+    """.split()
+)
+# English queries on /en/ ("how to get a birth certificate"): the same treatment.
+STOP_WORDS |= frozenset(
+    """
+    a an and are at can do does for from get how i in is it me my need of on or the
+    to what where which with
     """.split()
 )
 
@@ -55,6 +62,12 @@ def stems(text: str) -> str:
     return " ".join(seen)
 
 
+def squash(text: str) -> str:
+    """``text`` without case, spaces or punctuation: the key under which spelling
+    variants meet ("e-KTP", "eKTP", "e ktp" -> "ektp")."""
+    return "".join(words(text))
+
+
 def query_words(query: str) -> list[str]:
     """The words of a query that carry meaning: stop words out unless nothing else is left."""
     all_words = words(query)
@@ -67,17 +80,6 @@ def _matches(word: str, terms: list[str], term_stems: set[str]) -> bool:
         return True
     # Partial words: "kependuduk" marks "kependudukan" (at least three letters typed).
     return any(len(t) >= 3 and word.startswith(t) for t in terms)
-
-
-def matching_terms(text: str, terms: list[str]) -> int:
-    """How many of ``terms`` occur in ``text`` (same stem, or as the start of a word)."""
-    text_words = set(words(text))
-    text_stems = {stem(w) for w in text_words}
-    return sum(
-        1
-        for t in terms
-        if stem(t) in text_stems or (len(t) >= 3 and any(w.startswith(t) for w in text_words))
-    )
 
 
 def mark_words(text: str, terms: list[str]) -> tuple[str, int]:

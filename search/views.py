@@ -60,6 +60,33 @@ def _page_links(results, params) -> list[dict]:
     ]
 
 
+def _add_english_names(hits) -> None:
+    """Services' English names (Pencarian > Kata kunci layanan) beside their titles."""
+    from .models import ServiceSearchTerms
+
+    codes = [hit.service_code for hit in hits if hit.service_code]
+    if not codes:
+        return
+    names = dict(
+        ServiceSearchTerms.objects.filter(service__code__in=codes)
+        .exclude(name_en="")
+        .values_list("service__code", "name_en")
+    )
+    for hit in hits:
+        hit.name_en = names.get(hit.service_code, "")
+
+
+def _promotions(query: str) -> list[dict]:
+    """The editors' promoted results, as links in the page's language."""
+    out = []
+    for pick in selectors.promotions(query):
+        url = pick.page.url if pick.page else pick.external_link_url
+        if url.startswith("/") and translation.get_language() != settings.LANGUAGE_CODE:
+            url = path_in_language(url, translation.get_language())
+        out.append({"title": pick.title, "url": url, "description": pick.description})
+    return out
+
+
 def search_page(request):
     """The search page: works without JavaScript; 503 with a clear message when the
     engine is down (the rest of the site is unaffected)."""
@@ -87,7 +114,10 @@ def search_page(request):
         for hit in results.hits:  # indexed with the Indonesian address
             if hit.url.startswith("/"):
                 hit.url = path_in_language(hit.url, translation.get_language())
+        _add_english_names(results.hits)
     context["results"] = results
+    if results.page == 1 and not (unit or doc_type):
+        context["promotions"] = _promotions(query)
     context["type_facets"] = [
         {
             "facet": f,
@@ -158,6 +188,12 @@ class SearchResultSerializer(serializers.Serializer):
     unit = ResultUnitSerializer(allow_null=True)
 
 
+class PromotionSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    url = serializers.CharField()
+    description = serializers.CharField(allow_blank=True)
+
+
 class SearchResponseSerializer(serializers.Serializer):
     count = serializers.IntegerField()
     page = serializers.IntegerField()
@@ -174,6 +210,9 @@ class SearchResponseSerializer(serializers.Serializer):
     message = serializers.CharField(required=False, help_text="Why there are no results.")
     results = SearchResultSerializer(many=True)
     facets = FacetsSerializer()
+    promotions = PromotionSerializer(
+        many=True, help_text="Results editors promote for this query (first page only)."
+    )
 
 
 ErrorResponse = inline_serializer("SearchError", {"message": serializers.CharField()})
@@ -244,6 +283,11 @@ class SearchView(APIView):
                 for name, values in results.facets.items()
             },
         }
+        body["promotions"] = (
+            [{**p, "url": request.build_absolute_uri(p["url"])} for p in _promotions(results.query)]
+            if results.page == 1 and not (data.get("unit") or data.get("type"))
+            else []
+        )
         if not results.count:
             body["message"] = _empty_message(results)
         return ApiResponse(body)

@@ -2758,3 +2758,111 @@ OPEN_DATA_INTRO = (
     "tabel IKM per layanan dan per unit (CSV untuk spreadsheet, JSON untuk aplikasi), atau "
     "gunakan API publik. Data diperbarui setiap kali warga memberikan penilaian."
 )
+
+# ---------------------------------------------------------------------------
+# English names and keywords of the services (search on /en/ finds a service by
+# what an English speaker calls it); indexed with the page, never shown as its title.
+# ---------------------------------------------------------------------------
+
+SERVICES_EN = {
+    "KTP-EL": (
+        "Electronic ID card (KTP-el)",
+        ["ID card", "identity card", "national ID", "e-ID", "replace lost ID card"],
+    ),
+    "KK": (
+        "Family card (Kartu Keluarga)",
+        ["family card", "family register", "household card", "add family member"],
+    ),
+    "AKTA-LAHIR": (
+        "Birth certificate",
+        ["birth certificate", "register a birth", "birth registration", "newborn baby"],
+    ),
+    "AKTA-MATI": (
+        "Death certificate",
+        ["death certificate", "register a death", "death registration"],
+    ),
+    "KIA": (
+        "Child identity card (KIA)",
+        ["child ID card", "child identity card", "ID card for children"],
+    ),
+    "SKPWNI": (
+        "Certificate of moving out (SKPWNI)",
+        ["moving certificate", "change of address", "relocation letter", "move to another city"],
+    ),
+    "NIB-OSS": (
+        "Business identification number (NIB) through OSS",
+        ["business registration", "business licence", "business license", "register a business"],
+    ),
+    "SIP-DOKTER": (
+        "Medical practice licence for doctors",
+        ["doctor practice licence", "doctor license", "medical licence", "physician permit"],
+    ),
+    "SIP-BIDAN": (
+        "Practice licence for midwives",
+        ["midwife licence", "midwife license", "midwife practice permit"],
+    ),
+    "SPP-IRT": (
+        "Home food industry production certificate (SPP-IRT)",
+        ["home food business permit", "home industry food licence", "food production permit"],
+    ),
+    "IZIN-REKLAME": (
+        "Advertising permit",
+        ["advertising permit", "billboard permit", "banner permit", "signboard"],
+    ),
+    "SLHS": (
+        "Hygiene and sanitation certificate",
+        ["hygiene certificate", "sanitation certificate", "catering permit", "restaurant hygiene"],
+    ),
+    "PKM1-UMUM": (
+        "General medical check-up",
+        ["see a doctor", "general practitioner", "medical check-up", "health centre", "clinic"],
+    ),
+    "PKM1-IMUN": (
+        "Child immunisation",
+        ["immunisation", "immunization", "vaccination", "vaccine for children", "baby vaccine"],
+    ),
+    "PKM1-SKS": (
+        "Health certificate",
+        ["health certificate", "medical certificate", "certificate of good health"],
+    ),
+    "PKM2-ANC": (
+        "Antenatal care for pregnant women",
+        ["pregnancy check-up", "pregnant", "prenatal care", "antenatal care"],
+    ),
+    "PKM2-GIGI": (
+        "Dental care",
+        ["dentist", "dental care", "toothache", "tooth extraction", "dental check-up"],
+    ),
+    "REK-PBI-JK": (
+        "Recommendation for state-paid health insurance (PBI JKN)",
+        ["free health insurance", "health insurance subsidy", "BPJS for the poor"],
+    ),
+    "DTKS": (
+        "Social welfare data registration (DTKS)",
+        ["social assistance", "welfare registration", "poverty certificate", "social aid"],
+    ),
+    "IZIN-TRAYEK": (
+        "Public transport route permit",
+        ["route permit", "public transport licence", "minibus route", "bus route permit"],
+    ),
+    "UJI-KIR": (
+        "Periodic motor vehicle inspection (KIR)",
+        ["vehicle inspection", "roadworthiness test", "truck inspection", "vehicle test"],
+    ),
+    "PBB-SALINAN": (
+        "Copy of the land and building tax bill (SPPT PBB)",
+        ["property tax bill", "land tax bill", "lost tax bill", "property tax"],
+    ),
+    "PBB-MUTASI": (
+        "Transfer of land and building tax records (PBB)",
+        ["transfer property tax", "change owner property tax", "split property tax"],
+    ),
+    "BPHTB-VALIDASI": (
+        "Validation of land and building acquisition duty (BPHTB)",
+        ["land purchase tax", "property transfer tax", "buying land tax"],
+    ),
+    "PBJT-MAMIN": (
+        "Restaurant tax registration (PBJT food and drinks)",
+        ["restaurant tax", "food and beverage tax", "cafe tax", "register restaurant tax"],
+    ),
+}

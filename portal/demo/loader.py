@@ -103,6 +103,7 @@ def load(*, log=print, with_responses=True):
         _settings()
         units = _units()
         services = _services(units)
+        _search_terms(services)
         points = _service_points(units, services)
         officers = _officers(units, points)
         _users()
@@ -161,6 +162,23 @@ def _services(units):
         )
         services[service.code] = service
     return services
+
+
+def _search_terms(services):
+    """Other names of each service (Indonesian keywords, English name and keywords), set
+    before the pages are published so their search documents carry them."""
+    from search.models import ServiceSearchTerms
+
+    for row in catalog.SERVICES:
+        name_en, keywords_en = catalog.SERVICES_EN.get(row["code"], ("", []))
+        ServiceSearchTerms.objects.get_or_create(
+            service=services[row["code"]],
+            defaults={
+                "keywords": ", ".join(row.get("keywords", [])),
+                "name_en": name_en,
+                "keywords_en": ", ".join(keywords_en),
+            },
+        )
 
 
 def _service_points(units, services):

@@ -237,6 +237,8 @@ ELASTICSEARCH_ANALYZER = env("ELASTICSEARCH_ANALYZER", default="indonesian")
 # compatibility media type.
 ELASTICSEARCH_COMPAT_HEADERS = env.bool("ELASTICSEARCH_COMPAT_HEADERS", default=True)
 ELASTICSEARCH_TIMEOUT = env.float("ELASTICSEARCH_TIMEOUT", default=5.0)
+# Editors' promoted results for a query, shown above the search results.
+INSTALLED_APPS += ["wagtail.contrib.search_promotions"]
 
 # API
 REST_FRAMEWORK = {

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from django.utils.functional import cached_property
 
-from .. import text
+from .. import query as query_plan
+from .. import synonyms, text
 from ..documents import TYPE_LABELS, SearchDocument
 
 MAX_QUERY_LENGTH = 200
@@ -35,6 +36,9 @@ class Hit:
     unit_code: str = ""
     unit_name: str = ""
     score: float | None = None
+    service_code: str = ""
+    # The service's English name, shown under the Indonesian title on /en/.
+    name_en: str = ""
 
     @property
     def type_label(self) -> str:
@@ -140,22 +144,47 @@ class SearchEngine(ABC):
         results = SearchResults(
             query=query, engine=self.name, page=page, per_page=per_page, unit=unit, type=type
         )
-        terms = text.query_words(query)
-        if not terms:
+        plan = self.plan(query)
+        if not plan.concepts:
             return results
         offset = (page - 1) * per_page
         limit = max(0, min(per_page, MAX_RESULT_WINDOW - offset))
         self._search(
-            results, terms, unit=unit or None, type=type or None, offset=offset, limit=limit
+            results, plan, unit=unit or None, type=type or None, offset=offset, limit=limit
         )
+        if results.suggestion and (
+            results.suggestion == " ".join(plan.terms) or not self._finds(results.suggestion)
+        ):
+            # "Did you mean" only for a query that finds something.
+            results.suggestion = None
         return results
+
+    def plan(self, query: str) -> query_plan.QueryPlan:
+        """The query read with the editors' synonyms (and typo corrections where the
+        engine makes them itself)."""
+        return query_plan.plan(query, synonyms.lexicon())
+
+    def _finds(self, query: str) -> bool:
+        probe = SearchResults(query=query, engine=self.name, per_page=1)
+        plan = self.plan(query)
+        if plan.concepts:
+            self._search(probe, plan, unit=None, type=None, offset=0, limit=1)
+        return probe.count > 0
 
     @abstractmethod
     def _search(
-        self, results: SearchResults, terms: list[str], *, unit, type, offset: int, limit: int
+        self,
+        results: SearchResults,
+        plan: query_plan.QueryPlan,
+        *,
+        unit,
+        type,
+        offset: int,
+        limit: int,
     ) -> None:
         """Fill ``results``: the ``limit`` hits from ``offset``, the count, the facets, and
-        ``suggestion`` and ``relaxed`` where the engine knows them."""
+        ``suggestion`` and ``relaxed`` where the engine knows them. A page matches when it
+        says every concept of ``plan`` (any of its alternatives)."""
 
     @abstractmethod
     def index(self, doc: SearchDocument) -> None:

@@ -6,8 +6,11 @@
 - Text fields use ``ELASTICSEARCH_ANALYZER`` (``indonesian`` in production:
   stop words and stemming); a ``words`` field keeps every word unstemmed for
   prefixes and "did you mean".
-- Every word must match (in any field, with typo tolerance, or as a prefix);
-  when no page has all of them, pages with some of them are shown instead.
+- Every concept of the query plan must match (search/query.py: a word or any of its
+  synonyms, each word in any field, with typo tolerance, or as a prefix); when no
+  page has all of them, pages with some of them are shown instead. Synonyms are
+  expanded in the query rather than by an analyzer's synonym filter, so an editor's
+  new entry works at once, without a reindex.
 - Facets are ``terms`` aggregations; filters are a ``post_filter`` so each
   facet still counts the other choices.
 """
@@ -30,6 +33,7 @@ from elasticsearch_dsl import Date, Document, Keyword, Q, Search, Text, analyzer
 
 from .. import text
 from ..documents import SearchDocument
+from ..query import MIN_CORRECTED_LENGTH
 from .base import (
     Hit,
     Progress,
@@ -165,31 +169,41 @@ class ElasticsearchEngine(SearchEngine):
 
     # Search
 
-    def _query(self, query: str, terms: list[str], *, relaxed: bool):
-        clauses = []
-        for word in terms:
-            ways = [
-                Q(
-                    "multi_match",
-                    query=word,
-                    fields=TEXT_FIELDS,
-                    fuzziness="AUTO",
-                    prefix_length=1,
-                    # A stop word of the analyzer leaves nothing to match: let it pass.
-                    zero_terms_query="all",
-                )
-            ]
-            if len(word) >= 3:
-                ways.append(Q("prefix", words={"value": word, "boost": 0.5}))
-            clauses.append(Q("bool", should=ways, minimum_should_match=1))
+    @staticmethod
+    def _word(word: str, *, typed: bool = True):
+        """One word in any text field; a typed word also with typo tolerance or as the
+        start of a word (a synonym's words are the editors', spelt as meant)."""
+        match = {"query": word, "fields": TEXT_FIELDS}
+        # A stop word of the analyzer leaves nothing to match: let it pass.
+        match["zero_terms_query"] = "all"
+        if not typed:
+            return Q("multi_match", **match)
+        ways = [Q("multi_match", fuzziness="AUTO", prefix_length=1, **match)]
+        if len(word) >= 3:
+            ways.append(Q("prefix", words={"value": word, "boost": 0.5}))
+        return Q("bool", should=ways, minimum_should_match=1)
+
+    def _concept(self, concept):
+        """Any alternative of a concept (the typed words, a synonym, a correction); each
+        alternative with all of its words."""
+        options = []
+        for i, alternative in enumerate(concept.alternatives):
+            words = [self._word(w, typed=i == 0) for w in alternative]
+            options.append(words[0] if len(words) == 1 else Q("bool", must=words))
+        if len(options) == 1:
+            return options[0]
+        return Q("bool", should=options, minimum_should_match=1)
+
+    def _query(self, query: str, plan, *, relaxed: bool):
+        clauses = [self._concept(concept) for concept in plan.concepts]
         phrase = Q("multi_match", query=query, fields=TEXT_FIELDS, type="phrase", boost=2)
         if relaxed:
             return Q("bool", should=[*clauses, phrase], minimum_should_match=1)
         return Q("bool", must=clauses, should=[phrase])
 
-    def _request(self, query, terms, unit, type, offset, limit, *, relaxed):
+    def _request(self, query, plan, unit, type, offset, limit, *, relaxed):
         s = Search(using=self.client, index=self.alias).query(
-            self._query(query, terms, relaxed=relaxed)
+            self._query(query, plan, relaxed=relaxed)
         )
         unit_filter = Q("term", unit_code=unit) if unit else Q("match_all")
         type_filter = Q("term", type=type) if type else Q("match_all")
@@ -208,18 +222,19 @@ class ElasticsearchEngine(SearchEngine):
             number_of_fragments=1,
         ).highlight(*SNIPPET_FIELDS)
         if not relaxed:
-            s = s.suggest("did_you_mean", " ".join(terms), term={"field": "words"})
+            s = s.suggest("did_you_mean", query, term={"field": "words"})
         s = s.extra(track_total_hits=True)
         return s[offset : offset + limit].execute()
 
-    def _search(self, results: SearchResults, terms, *, unit, type, offset, limit):
+    def _search(self, results: SearchResults, plan, *, unit, type, offset, limit):
+        terms = plan.terms
         query = " ".join(terms)
         try:
-            response = self._request(query, terms, unit, type, offset, limit, relaxed=False)
+            response = self._request(query, plan, unit, type, offset, limit, relaxed=False)
             suggestion = self._suggestion(response, terms)
-            if response.aggregations.everything.doc_count == 0 and len(terms) > 1:
+            if response.aggregations.everything.doc_count == 0 and len(plan.concepts) > 1:
                 results.relaxed = True
-                response = self._request(query, terms, unit, type, offset, limit, relaxed=True)
+                response = self._request(query, plan, unit, type, offset, limit, relaxed=True)
         except NotFoundError:
             # No index yet (never built): nothing to find.
             logger.warning("Search index %s does not exist; run search_index --rebuild", self.alias)
@@ -229,7 +244,7 @@ class ElasticsearchEngine(SearchEngine):
 
         results.suggestion = suggestion
         results.count = response.hits.total.value
-        results.hits = [self._hit(hit, terms) for hit in response.hits]
+        results.hits = [self._hit(hit, plan.all_words) for hit in response.hits]
         aggs = response.aggregations
         results.facets = {
             "type": type_facet({b.key: b.doc_count for b in aggs.type.values.buckets}),
@@ -266,6 +281,7 @@ class ElasticsearchEngine(SearchEngine):
             unit_code=source.get("unit_code", ""),
             unit_name=source.get("unit_name", ""),
             score=hit.meta.score,
+            service_code=source.get("service_code", ""),
         )
 
     @staticmethod
@@ -289,7 +305,11 @@ class ElasticsearchEngine(SearchEngine):
         for entry in sorted(entries, key=lambda e: e["offset"], reverse=True):
             options = entry.get("options") or []
             typed = entry.get("text", "")
-            if not options or any(word.startswith(typed) for word in seen):
+            if (
+                not options
+                or len(typed) < MIN_CORRECTED_LENGTH  # "buka" is not a misspelt "buku"
+                or any(word.startswith(typed) for word in seen)
+            ):
                 continue
             start, end = entry["offset"], entry["offset"] + entry["length"]
             suggested = suggested[:start] + options[0]["text"] + suggested[end:]

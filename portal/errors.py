@@ -7,7 +7,8 @@ client in JSON rather than with an HTML page.
 
 import logging
 
-from django.http import JsonResponse
+from django.core.exceptions import DisallowedHost
+from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -37,8 +38,28 @@ def server_error_message() -> str:
     return _("Terjadi kesalahan pada server; permintaan tidak diproses. Silakan coba lagi nanti.")
 
 
+def host_is_allowed(request) -> bool:
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return False
+    return True
+
+
 def bad_request(request, exception=None):
-    """handler400: a malformed request (broken multipart, too large a body, ...)."""
+    """handler400: a malformed request (broken multipart, too large a body, an unknown
+    ``Host``, ...).
+
+    For an unknown host the answer is built without the request: the site's page
+    template, its context processors, Wagtail's site lookup and every absolute URL ask
+    for the host again, and a second ``DisallowedHost`` inside the handler would turn
+    the 400 into a 500."""
+    if isinstance(exception, DisallowedHost) or not host_is_allowed(request):
+        message = _("Alamat situs (Host) tidak dikenal oleh server ini.")
+        if is_api(request):
+            return json_error(message, 400)
+        page = loader.get_template("400_bare.html").render({"message": message})
+        return HttpResponseBadRequest(page)
     return refusal(request, _("Permintaan tidak dapat dibaca."))
 
 

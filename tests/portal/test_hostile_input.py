@@ -260,3 +260,46 @@ def test_an_officer_is_still_attributed_through_a_receipt(client, service, offic
     stored = Response.objects.get()
     assert stored.officer == officer and stored.verified
     assert officer.nip not in res.content.decode()
+
+
+# --- an unknown Host header: Django's own 400, never a 500 ----------------------
+
+HOSTILE_HOST_PATHS = [
+    "/",
+    "/en/",
+    "/cari/?q=ktp",
+    "/nilai/",
+    "/hasil-survei/",
+    "/tidak-ada/",
+    "/admin/",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/api/v1/services/",
+    "/api/v1/ikm/",
+    "/api/tidak-ada/",
+]
+
+
+@pytest.mark.parametrize("cache_on", [True, False], ids=["public-cache", "no-cache"])
+@pytest.mark.parametrize("path", HOSTILE_HOST_PATHS)
+def test_an_unknown_host_is_a_400_on_every_path(demo, client, settings, path, cache_on):
+    """Once a 500: the public cache's key asked for the host (DisallowedHost), then
+    the 400 page asked for it again while rendering."""
+    settings.PUBLIC_CACHE_ENABLED = cache_on
+    client.raise_request_exception = False
+    res = client.get(path, HTTP_HOST="evil.com")
+    assert res.status_code == 400, (path, res.status_code)
+    if path.startswith("/api/"):
+        assert res.json()["message"]
+    else:
+        assert res["Content-Type"].startswith("text/html")
+        assert "Host" in res.content.decode()
+
+
+def test_an_unknown_host_posting_a_form_or_json_is_a_400(demo, client):
+    client.raise_request_exception = False
+    res = client.post("/nilai/KTP-EL/", {"u1": "4"}, HTTP_HOST="evil.com")
+    assert res.status_code == 400
+    res = client.post(URL, "{}", content_type="application/json", HTTP_HOST="evil.com")
+    assert_json_refusal(res)
+    assert Response.objects.count() == 0

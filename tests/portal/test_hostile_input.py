@@ -303,3 +303,49 @@ def test_an_unknown_host_posting_a_form_or_json_is_a_400(demo, client):
     res = client.post(URL, "{}", content_type="application/json", HTTP_HOST="evil.com")
     assert_json_refusal(res)
     assert Response.objects.count() == 0
+
+
+# --- periods at and beyond the edges of the supported range ---------------------
+
+EDGE_PERIODS = ["2000", "2000-S1", "2000-Q1", "2001-Q1", "2000-01", "2000-05", "2100-Q4", "2100"]
+REFUSED_PERIODS = ["0000", "0001", "1999", "1999-Q4", "2101", "9999", "9999-12", "2026-13"]
+PERIOD_PAGES = ["/hasil-survei/", "/unit/disdukcapil/", "/unit/disdukcapil/kia/", "/"]
+
+
+@pytest.fixture
+def results_page(demo):
+    from content.models import ResultsPage
+    from tests.factories import home_page, publish_child
+
+    return publish_child(home_page(), ResultsPage(title="Hasil", slug="hasil-survei"))
+
+
+@pytest.mark.parametrize("raw", EDGE_PERIODS + REFUSED_PERIODS)
+def test_results_unit_and_service_pages_show_any_period_or_say_why(results_page, client, raw):
+    """Once a 500: the trend of 2000-Q1 asked for 1999-Q4, which parse refuses."""
+    client.raise_request_exception = False
+    for path in PERIOD_PAGES:
+        for prefix in ("", "/en"):
+            res = client.get(f"{prefix}{path}?periode={raw}")
+            assert res.status_code == 200, (prefix + path, raw, res.status_code)
+            html = res.content.decode()
+            if raw in REFUSED_PERIODS and path != "/":
+                # The page says what was wrong and shows the default period instead.
+                assert "tidak" in html.lower() or "not" in html.lower()
+
+
+@pytest.mark.parametrize("raw", EDGE_PERIODS)
+def test_the_api_answers_periods_at_the_edge_with_empty_figures(demo, client, raw):
+    for path in ("/api/v1/ikm/", "/api/v1/ikm/?service=KTP-EL", "/api/v1/ikm/table/"):
+        sep = "&" if "?" in path else "?"
+        res = client.get(f"{path}{sep}period={raw}")
+        assert res.status_code == 200, (path, raw, res.content[:200])
+    assert client.get(f"/api/v1/ikm/?period={raw}").json()["respondents"] == 0
+
+
+@pytest.mark.parametrize("raw", REFUSED_PERIODS)
+def test_the_api_refuses_periods_outside_the_range_with_a_400(demo, client, raw):
+    for path in ("/api/v1/ikm/", "/api/v1/ikm/table/"):
+        sep = "&" if "?" in path else "?"
+        res = client.get(f"{path}{sep}period={raw}")
+        assert_json_refusal(res)

@@ -12,10 +12,10 @@ from drf_spectacular.utils import (
 )
 from rest_framework import permissions, routers, serializers, status, viewsets
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from portal.edge import JSONParser
 from portal.public_cache import PAGES, cache_public
 
 from . import cache_scopes, ratelimits, services

@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from portal import edge
+
 from . import ratelimits, selectors, services
 from .forms import SurveyForm, new_idempotency_key
 from .models import Channel, Kiosk, Service, ServicePoint
@@ -107,7 +109,7 @@ def rate(request, code):
     )
     status = 200
     if request.method == "POST":
-        wait = ratelimits.count_attempt(request)
+        wait = ratelimits.count_attempt(request, receipt_code=request.POST.get("receipt"))
         if wait:
             return rate_limited(request, wait)
         form = SurveyForm(request.POST)
@@ -334,9 +336,13 @@ def kiosk_submit(request):
         return JsonResponse(
             {"message": _("Kunci kiosk tidak dikenal atau tidak aktif.")}, status=403
         )
+    # The edge's one decoding step, whatever Content-Type the device declared
+    # (text/plain and octet-stream bodies never met the middleware's JSON check).
     try:
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+        data = edge.json_body(request)
+    except edge.InputRefused as exc:
+        return JsonResponse({"message": exc.message}, status=exc.status)
+    except edge.NotJson:
         data = None
     if not isinstance(data, dict):
         return JsonResponse({"message": _("Data harus berupa objek JSON.")}, status=400)

@@ -17,7 +17,14 @@ logger = logging.getLogger(__name__)
 
 
 def is_api(request) -> bool:
-    return request.path_info.startswith("/api/")
+    """An API client: a path under /api/, or a request whose body is JSON (the kiosk's
+    queue), which reads the answer as JSON too."""
+    content_type = getattr(request, "content_type", "") or ""
+    return (
+        request.path_info.startswith("/api/")
+        or content_type == "application/json"
+        or content_type.endswith("+json")
+    )
 
 
 def json_error(message: str, status: int) -> JsonResponse:

@@ -19,6 +19,8 @@ DESCRIPTIONS = {
     404: "Not found (an unknown code, or a page past the last).",
     409: "Conflict.",
     410: "Gone.",
+    415: "The body is not JSON, or declares a charset other than UTF-8 (RFC 8259). "
+    "Nothing is stored.",
     429: "Rate limited; see Retry-After.",
     503: "Temporarily unavailable.",
 }
@@ -29,6 +31,8 @@ class PortalAutoSchema(AutoSchema):
         codes = {400, *getattr(self.view, "api_error_codes", ())}
         if self.view.get_authenticators():
             codes.add(401)
+        if self.method in ("POST", "PUT", "PATCH"):
+            codes.add(415)  # portal.edge: JSON bodies are UTF-8 only
         return sorted(codes)
 
     def _get_response_bodies(self, direction="response"):

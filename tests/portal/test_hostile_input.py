@@ -262,6 +262,135 @@ def test_an_officer_is_still_attributed_through_a_receipt(client, service, offic
     assert officer.nip not in res.content.decode()
 
 
+# --- one decoding step for every body, whatever its declared charset -------------
+
+# The finding's payloads: a JSON escape for a NUL or a lone surrogate, plus one byte
+# that is not UTF-8 (0xE9, "é" in latin-1/cp1252), so the edge's UTF-8 reading failed
+# and left the body to a parser that decoded it with the declared charset.
+ANSWERS_JSON = json.dumps(ALL_FOUR).encode()
+CHARSET_PAYLOADS = {
+    "nul": b'{"service": "KTP-EL", "answers": ' + ANSWERS_JSON + b', "comment": "a\\u0000b \xe9"}',
+    "surrogate": b'{"service": "KTP-EL", "answers": '
+    + ANSWERS_JSON
+    + b', "comment": "a\\ud800b \xe9"}',
+    "nul-in-key": b'{"service": "KTP-EL", "answers": '
+    + ANSWERS_JSON
+    + b', "respondent": {"occupation": "\\u0000\xe9"}}',
+}
+
+
+def post_bytes(client, path, raw: bytes, content_type: str, **extra):
+    """POST these exact bytes (the test client's post would re-encode them with the
+    declared charset)."""
+    return client.generic("POST", path, raw, content_type=content_type, **extra)
+
+
+@pytest.mark.parametrize("charset", ["latin-1", "cp1252", "iso-8859-1", "utf-16", "x-unknown"])
+@pytest.mark.parametrize("payload", sorted(CHARSET_PAYLOADS))
+def test_a_json_body_in_another_charset_is_refused_and_stores_nothing(
+    client, service, charset, payload
+):
+    """JSON is UTF-8 (RFC 8259): a body declared in another charset is a 415 with a
+    message, whatever it holds; it once reached PostgreSQL as a NUL (DataError) or a
+    lone surrogate (UnicodeEncodeError), a 500."""
+    res = post_bytes(client, URL, CHARSET_PAYLOADS[payload], f"application/json; charset={charset}")
+    body = assert_json_refusal(res, status=415)
+    assert "UTF-8" in body["message"]
+    assert Response.objects.count() == 0
+
+
+@pytest.mark.parametrize("payload", sorted(CHARSET_PAYLOADS))
+@pytest.mark.parametrize("content_type", ["application/json", "application/json; charset=utf-8"])
+def test_a_json_body_that_is_not_utf8_is_a_400(client, service, payload, content_type):
+    res = post_bytes(client, URL, CHARSET_PAYLOADS[payload], content_type)
+    body = assert_json_refusal(res)
+    assert "UTF-8" in body["message"]
+    assert Response.objects.count() == 0
+
+
+def test_utf8_and_ascii_bodies_are_read_as_before(client, service):
+    comment = "Pelayanan ramah \u00e9 \U0001f44d"
+
+    def body(n):
+        return json.dumps({"service": "KTP-EL", "answers": ALL_FOUR, "comment": f"{comment} {n}"})
+
+    for n, content_type in enumerate(
+        ("application/json; charset=UTF-8", "application/json; charset=utf8")
+    ):
+        res = post_bytes(client, URL, body(n).encode(), content_type)
+        assert res.status_code == 201, res.content
+    # ASCII is a subset of UTF-8: the bytes are read as UTF-8.
+    res = post_bytes(client, URL, body(2).encode(), "application/json; charset=us-ascii")
+    assert res.status_code == 201, res.content
+    # A byte-order mark is ignored (RFC 8259 allows it).
+    res = post_bytes(client, URL, b"\xef\xbb\xbf" + body(3).encode(), "application/json")
+    assert res.status_code == 201, res.content
+    assert Response.objects.filter(comment__startswith=comment).count() == 4
+
+
+@pytest.fixture
+def kiosk(service):
+    from feedback.models import Kiosk, ServicePoint
+
+    point = ServicePoint.objects.get(code="DUK-L1")
+    kiosk = Kiosk(name="Tablet 1", service_point=point)
+    clear = kiosk.set_new_key()
+    kiosk.save()
+    kiosk.clear_key = clear
+    return kiosk
+
+
+KIOSK_PAYLOADS = {
+    "nul": b'{"service": "KTP-EL", "answers": ' + ANSWERS_JSON + b', "comment": "a\\u0000b"}',
+    "surrogate": b'{"service": "KTP-EL", "answers": ' + ANSWERS_JSON + b', "comment": "\\ud800"}',
+    "nul-latin1": CHARSET_PAYLOADS["nul"],
+    "surrogate-latin1": CHARSET_PAYLOADS["surrogate"],
+}
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "text/plain",
+        "text/plain; charset=latin-1",
+        "application/octet-stream",
+        "application/json",
+        "application/json; charset=cp1252",
+    ],
+)
+@pytest.mark.parametrize("payload", sorted(KIOSK_PAYLOADS))
+def test_the_kiosk_queue_reads_its_body_through_the_same_step(
+    client, service, kiosk, content_type, payload
+):
+    """/kiosk/kirim/ read any body with json.loads, so text/plain or octet-stream
+    carried a NUL or a lone surrogate past the edge."""
+    client.cookies["kiosk_key"] = kiosk.clear_key
+    res = post_bytes(
+        client,
+        "/kiosk/kirim/",
+        KIOSK_PAYLOADS[payload],
+        content_type,
+        HTTP_IDEMPOTENCY_KEY="kiosk-queue-0001",
+    )
+    assert 400 <= res.status_code < 500 and res.status_code != 404, res.content[:300]
+    assert res.json()["message"]
+    assert Response.objects.count() == 0
+
+
+def test_the_kiosk_queue_still_stores_a_clean_utf8_body(client, service, kiosk):
+    client.cookies["kiosk_key"] = kiosk.clear_key
+    raw = json.dumps({"service": "KTP-EL", "answers": ALL_FOUR, "comment": "Bagus \u00e9"})
+    for content_type, key in (("application/json", "kiosk-a-0001"), ("text/plain", "kiosk-b-0001")):
+        res = post_bytes(
+            client, "/kiosk/kirim/", raw.encode(), content_type, HTTP_IDEMPOTENCY_KEY=key
+        )
+        assert res.status_code == 201, res.content
+    assert Response.objects.filter(comment="Bagus \u00e9").count() == 2
+
+
+# The tests below load the demo Pemda (once for the rest of the module), so they
+# come last: the tests above make their own KTP-EL.
+
 # --- an unknown Host header: Django's own 400, never a 500 ----------------------
 
 HOSTILE_HOST_PATHS = [

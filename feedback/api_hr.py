@@ -1,8 +1,5 @@
 """HR API: officer indicator scores for appraisals (CONTRACT.md). HR only, audited."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -10,6 +7,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
+
+from portal import export
 
 from . import hr, periods
 from .api import error_response
@@ -50,29 +49,14 @@ class IsHR(permissions.BasePermission):
 
 
 def _csv(rows, filename):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
 def _xlsx(rows, filename):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Indikator"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append([row.get(c) for c in COLUMNS])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
+    response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 

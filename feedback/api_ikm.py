@@ -1,8 +1,5 @@
 """Open data: IKM per service, unit or Pemda and period (CONTRACT.md), plus CSV."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -11,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from portal import export
 from portal.public_cache import cache_public
 
 from . import cache_scopes, periods, selectors
@@ -187,12 +185,8 @@ class IkmTableView(APIView):
         cache_public(request, cache_scopes.REGISTRY, cache_scopes.PEMDA)
         rows = list(ranking_rows(period, level))
         if output == "csv":
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+            body = export.csv_text(CSV_COLUMNS, rows)  # the API's dialect, formula-safe
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="ikm-{level}-{period}.csv"'
             return response
         return ApiResponse({"period": str(period), "level": level, "results": rows})

@@ -1,5 +1,7 @@
 """HR API: officer indicator scores for appraisals (CONTRACT.md). HR only, audited."""
 
+import re
+
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -38,6 +40,7 @@ COLUMNS = [
 ]
 
 
+NIP_PATTERN = r"^[0-9]{18}$"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -104,7 +107,13 @@ class HRIndicatorsView(APIView):
                 description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM",
             ),
             OpenApiParameter("unit", str, description="Unit code (with its sub-units)"),
-            OpenApiParameter("nip", str, description="One officer's NIP"),
+            OpenApiParameter(
+                "nip",
+                str,
+                pattern=NIP_PATTERN,
+                description="One officer's NIP (18 digits); a NIP no officer can have "
+                "(its dates impossible) is a 404",
+            ),
             OpenApiParameter("format", str, enum=["json", "csv", "xlsx"]),
         ],
         responses={
@@ -137,7 +146,10 @@ class HRIndicatorsView(APIView):
             try:
                 parse_nip(nip)
             except InvalidNIP as exc:
-                return error_response(str(exc), nip=[str(exc)])
+                # Eighteen digits are the NIP's form (the schema's pattern); one whose
+                # dates are impossible names no officer: not found, like an unknown unit.
+                status = 404 if re.fullmatch(NIP_PATTERN, nip) else 400
+                return error_response(str(exc), status=status, nip=[str(exc)])
         output = params.get("format", "json")
         if output not in ("json", "csv", "xlsx"):
             return error_response(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])

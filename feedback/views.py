@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
 
 from portal import edge
+from portal.methods import allow
 
 from . import ratelimits, selectors, services
 from .forms import SurveyForm, new_idempotency_key
@@ -101,7 +101,7 @@ def choose(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@allow("GET", "POST")
 def rate(request, code):
     """The survey form for one service; ?loket=CODE from a QR poster, ?r=CODE a receipt."""
     service = get_object_or_404(
@@ -211,7 +211,7 @@ def kiosk_home(request):
     return _kiosk_render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
 
 
-@require_http_methods(["GET", "POST"])
+@allow("GET", "POST")
 def kiosk_rate(request, code):
     """One question per screen. Answers so far travel in hidden fields, so the kiosk
     needs no session and no JavaScript; a reload starts over. The idempotency key
@@ -319,7 +319,7 @@ def kiosk_thanks(request):
     return _kiosk_render(request, "feedback/kiosk/thanks.html", {"kiosk": _kiosk(request)})
 
 
-@require_POST
+@allow("POST")
 def kiosk_submit(request):
     """A response the kiosk's script sends, live or from its offline queue.
 

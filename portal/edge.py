@@ -194,10 +194,27 @@ def check_json_body(raw: bytes) -> None:
 
 def check_request(request) -> None:
     """Raise InputRefused when any channel of the request carries refused text."""
+    target = len(request.META.get("PATH_INFO", "")) + len(request.META.get("QUERY_STRING", ""))
+    if target > settings.EDGE_URL_MAX_BYTES:
+        # Below the server's own request-line limit (gunicorn, nginx), so the refusal
+        # is the portal's: JSON under /api/, documented in the schema.
+        raise InputRefused(
+            _("Alamat terlalu panjang (paling banyak %(n)d karakter).")
+            % {"n": settings.EDGE_URL_MAX_BYTES},
+            status=414,
+        )
     check_text(request.path_info, _("Alamat halaman"))
+    api = request.path_info.startswith("/api/")
     for key, values in request.GET.lists():
         for value in (key, *values):
             check_text(value, _("Parameter alamat '%(name)s'") % {"name": key[:40]})
+        if api and "" in values:
+            # An empty filter is not "no filter": ?service= once answered the whole
+            # Pemda's figures as if it were the service asked for.
+            raise InputRefused(
+                _("Parameter '%(name)s' kosong; isi nilainya atau hapus parameternya.")
+                % {"name": key[:40]}
+            )
     if request.method not in ("POST", "PUT", "PATCH", "DELETE"):
         return
     content_type = request.content_type or ""

@@ -70,6 +70,33 @@ def bad_request(request, exception=None):
     return refusal(request, _("Permintaan tidak dapat dibaca."))
 
 
+def not_found(request, exception=None):
+    """handler404: the API's JSON shape under /api/ (an unknown route there answered
+    the site's HTML page), Django's own page (templates/404.html) elsewhere."""
+    if request.path_info.startswith("/api/"):
+        return json_error(_("Alamat API tidak ditemukan."), 404)
+    from django.views.defaults import page_not_found
+
+    return page_not_found(request, exception)
+
+
+def method_not_allowed(request, allowed) -> "HttpResponse":
+    """405 with the ``Allow`` header: JSON under /api/, a short page elsewhere."""
+    allowed = sorted(allowed)
+    message = _("Metode %(m)s tidak diterima di alamat ini; gunakan %(a)s.") % {
+        "m": request.method[:20],
+        "a": ", ".join(allowed),
+    }
+    if is_api(request):
+        response = json_error(message, 405)
+    else:
+        from django.http import HttpResponseNotAllowed
+
+        response = HttpResponseNotAllowed(allowed, message, content_type="text/plain; charset=utf-8")
+    response["Allow"] = ", ".join(allowed)
+    return response
+
+
 def server_error(request):
     """handler500. The page needs no database and no context processors: whatever
     failed may be what they depend on."""

@@ -388,6 +388,83 @@ def test_the_kiosk_queue_still_stores_a_clean_utf8_body(client, service, kiosk):
     assert Response.objects.filter(comment="Bagus \u00e9").count() == 2
 
 
+
+# --- every answer under /api/ is JSON; methods a URL does not take are 405 ------
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/", "/api/v1/", "/api/v1/tidak-ada/", "/api/v2/units/", "/api/v1/units/NOPE/"]
+)
+def test_an_unknown_api_address_is_a_json_404(client, path):
+    """/api/ and /api/v1/tidak-ada/ once answered the site's HTML 404 page."""
+    body = assert_json_refusal(client.get(path), status=404)
+    assert body["message"]
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE", "TRACE"])
+@pytest.mark.parametrize("path", ["/api/v1/ikm/", "/api/v1/services/", "/api/v1/feedback/"])
+def test_a_method_an_api_operation_does_not_take_is_a_json_405_with_allow(client, method, path):
+    res = client.generic(method, path)
+    assert_json_refusal(res, status=405)
+    assert method not in res["Allow"] and res["Allow"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/services/", "/api/v1/ikm/", "/nilai/"])
+def test_a_url_longer_than_the_limit_is_a_414_in_the_portals_shape(client, settings, path):
+    res = client.get(path + "?q=" + "a" * settings.EDGE_URL_MAX_BYTES)
+    if path.startswith("/api/"):
+        assert_json_refusal(res, status=414)
+    else:
+        assert res.status_code == 414 and res["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    "url, name",
+    [
+        ("/api/v1/ikm/?service=", "service"),
+        ("/api/v1/ikm/?unit=&period=2026", "unit"),
+        ("/api/v1/ikm/?period=", "period"),
+        ("/api/v1/ikm/table/?level=", "level"),
+        ("/api/v1/services/?unit=", "unit"),
+        ("/api/v1/services/?category=", "category"),
+        ("/api/v1/units/?parent=", "parent"),
+        ("/api/v1/search/?q=", "q"),
+    ],
+)
+def test_an_empty_filter_value_is_a_400_naming_it(client, url, name):
+    """?service= once answered the whole Pemda's IKM as if it were that service's."""
+    body = assert_json_refusal(client.get(url))
+    assert f"'{name}'" in body["message"] and "kosong" in body["message"]
+
+
+@pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize(
+    "path, allowed",
+    [
+        ("/", "GET, HEAD"),
+        ("/en/", "GET, HEAD"),
+        ("/cari/", "GET, HEAD"),
+        ("/nilai/", "GET, HEAD"),
+        ("/nilai/KTP-EL/", "GET, HEAD, POST"),
+        ("/kiosk/kirim/", "POST"),
+        ("/robots.txt", "GET, HEAD"),
+    ],
+)
+def test_writes_on_public_pages_are_405_with_allow_not_a_csrf_403(method, path, allowed):
+    from django.test import Client
+
+    res = Client(enforce_csrf_checks=True).generic(method, path)
+    assert res.status_code == 405, (method, path, res.status_code)
+    assert res["Allow"] == allowed
+
+
+@pytest.mark.parametrize("path", ["/", "/cari/", "/cari/?q=ktp", "/nilai/KTP-EL/", "/admin/"])
+def test_trace_is_405_anywhere(client, path):
+    """TRACE on /cari/ once answered 200 (Wagtail serves a page to any method)."""
+    res = client.generic("TRACE", path)
+    assert res.status_code == 405
+    assert "TRACE" not in res["Allow"]
+
 # The tests below load the demo Pemda (once for the rest of the module), so they
 # come last: the tests above make their own KTP-EL.
 

@@ -8,7 +8,7 @@ client in JSON rather than with an HTML page.
 import logging
 
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext as _
@@ -80,7 +80,7 @@ def not_found(request, exception=None):
     return page_not_found(request, exception)
 
 
-def method_not_allowed(request, allowed) -> "HttpResponse":
+def method_not_allowed(request, allowed) -> HttpResponse:
     """405 with the ``Allow`` header: JSON under /api/, a short page elsewhere."""
     allowed = sorted(allowed)
     message = _("Metode %(m)s tidak diterima di alamat ini; gunakan %(a)s.") % {
@@ -90,9 +90,9 @@ def method_not_allowed(request, allowed) -> "HttpResponse":
     if is_api(request):
         response = json_error(message, 405)
     else:
-        from django.http import HttpResponseNotAllowed
-
-        response = HttpResponseNotAllowed(allowed, message, content_type="text/plain; charset=utf-8")
+        response = HttpResponseNotAllowed(
+            allowed, message, content_type="text/plain; charset=utf-8"
+        )
     response["Allow"] = ", ".join(allowed)
     return response
 

@@ -388,7 +388,6 @@ def test_the_kiosk_queue_still_stores_a_clean_utf8_body(client, service, kiosk):
     assert Response.objects.filter(comment="Bagus \u00e9").count() == 2
 
 
-
 # --- every answer under /api/ is JSON; methods a URL does not take are 405 ------
 
 
@@ -464,6 +463,7 @@ def test_trace_is_405_anywhere(client, path):
     res = client.generic("TRACE", path)
     assert res.status_code == 405
     assert "TRACE" not in res["Allow"]
+
 
 # The tests below load the demo Pemda (once for the rest of the module), so they
 # come last: the tests above make their own KTP-EL.

@@ -87,6 +87,10 @@ def _walk_json(value, where: str) -> None:
             stack.extend(item)
 
 
+# Query parameters whose empty value means something: the search's query (an empty
+# search answers its empty state). Any other empty parameter under /api/ is a 400.
+EMPTY_ALLOWED = frozenset({"q"})
+
 # Charsets a JSON body may declare: UTF-8, and ASCII (a subset, read as UTF-8).
 JSON_CHARSETS = {"utf-8", "ascii"}
 
@@ -208,7 +212,7 @@ def check_request(request) -> None:
     for key, values in request.GET.lists():
         for value in (key, *values):
             check_text(value, _("Parameter alamat '%(name)s'") % {"name": key[:40]})
-        if api and "" in values:
+        if api and "" in values and key not in EMPTY_ALLOWED:
             # An empty filter is not "no filter": ?service= once answered the whole
             # Pemda's figures as if it were the service asked for.
             raise InputRefused(

@@ -10,6 +10,8 @@ Codes an ``@extend_schema`` already documents keep their own description.
 
 from drf_spectacular.openapi import AutoSchema
 
+from .edge import EMPTY_ALLOWED
+
 DESCRIPTIONS = {
     400: "Invalid input: a message, and field errors beside it. Also any request with a "
     "NUL byte or a lone surrogate, an empty query parameter, or a JSON body too large or "
@@ -37,12 +39,13 @@ class PortalAutoSchema(AutoSchema):
         return sorted(codes)
 
     def _get_parameters(self):
-        """A string query parameter is never empty (the edge refuses ``?service=``)."""
+        """A string query parameter is never empty (the edge refuses ``?service=``),
+        except those whose empty value means something (the search's ``q``)."""
         parameters = super()._get_parameters()
         for parameter in parameters:
             schema = parameter.get("schema", {})
             if parameter.get("in") == "query" and schema.get("type") == "string":
-                if "enum" not in schema:
+                if "enum" not in schema and parameter.get("name") not in EMPTY_ALLOWED:
                     schema.setdefault("minLength", 1)
         return parameters
 

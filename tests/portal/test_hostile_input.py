@@ -427,13 +427,17 @@ def test_a_url_longer_than_the_limit_is_a_414_in_the_portals_shape(client, setti
         ("/api/v1/services/?unit=", "unit"),
         ("/api/v1/services/?category=", "category"),
         ("/api/v1/units/?parent=", "parent"),
-        ("/api/v1/search/?q=", "q"),
     ],
 )
 def test_an_empty_filter_value_is_a_400_naming_it(client, url, name):
     """?service= once answered the whole Pemda's IKM as if it were that service's."""
     body = assert_json_refusal(client.get(url))
     assert f"'{name}'" in body["message"] and "kosong" in body["message"]
+
+
+def test_an_empty_search_query_is_the_searchs_empty_state_not_a_400(client):
+    res = client.get("/api/v1/search/?q=")
+    assert res.status_code == 200 and res.json()["count"] == 0
 
 
 @pytest.mark.parametrize("method", ["PUT", "PATCH", "DELETE"])

@@ -19,12 +19,13 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from feedback import open_data
 from feedback import selectors as feedback_selectors
 from feedback.skm import ELEMENTS
 
@@ -517,9 +518,11 @@ class ResultsPage(Page):
         return context
 
 
-class OpenDataPage(Page):
-    """Where the open data is: the IKM tables (CSV and JSON), the registry and the API
-    schema, with the period a reader picks. The data itself comes from the API."""
+class OpenDataPage(RoutablePageMixin, Page):
+    """Where the open data is: the IKM tables (CSV for Indonesian spreadsheets, CSV
+    with commas, XLSX and JSON), the registry and the API schema, with the period a
+    reader picks, under the licence stated on the page and in every file
+    (feedback.open_data)."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
 
@@ -541,7 +544,32 @@ class OpenDataPage(Page):
         context["period_choices"] = results.period_choices(
             feedback_selectors.latest_period_with_data()
         )
+        context["levels"] = [("layanan", _("IKM per layanan")), ("unit", _("IKM per unit"))]
+        context["license_name"] = open_data.license_name()
+        context["license_url"] = open_data.license_url()
         return context
+
+    @path("")
+    def index(self, request):
+        response = self.render(request)
+        response["Link"] = open_data.license_link()
+        return response
+
+    @re_path(r"^ikm-(?P<slug>layanan|unit)/(?P<ext>csv|xlsx)/$")
+    def download(self, request, slug, ext):
+        """``ikm-layanan/csv/`` and friends (Wagtail's page URLs hold no dot; the file
+        name comes with Content-Disposition), for ``?periode=`` (default: the latest
+        period with data); ``?sep=comma`` for a CSV with commas and decimal points."""
+        period, _default, error = results.chosen_period(request)
+        if error:
+            raise Http404(error)
+        sep = request.GET.get("sep")
+        if sep not in (None, "semicolon", "comma"):
+            raise Http404("sep")
+        site = self.get_site()
+        return open_data.download(
+            slug, period, ext, sep=sep, publisher=site.site_name if site else ""
+        )
 
 
 class SurveyReportPage(RoutablePageMixin, Page):

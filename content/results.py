@@ -39,7 +39,7 @@ def period_choices(latest: Period) -> list[Period]:
     quarters = [*latest.previous(7), latest]
     semester = Period.parse(f"{latest.year}-S{1 if latest.last_month <= 6 else 2}")
     semesters = [*semester.previous(3), semester]
-    years = [Period.parse(str(latest.year - i)) for i in (2, 1, 0)]
+    years = [*Period.parse(str(latest.year)).previous(2), Period.parse(str(latest.year))]
     return list(reversed(quarters)) + list(reversed(semesters)) + list(reversed(years))
 
 

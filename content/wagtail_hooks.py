@@ -9,7 +9,7 @@ from feedback.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from portal.public_cache import PAGES, cache_public
 
 from . import selectors
-from .models import ResultsPage, ServicePage, UnitPage
+from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
 def is_editor(user) -> bool:
@@ -52,7 +52,7 @@ def figures_scopes(page) -> list[str]:
         return [cache_scopes.service_scope(page.service_id)]
     if isinstance(page, UnitPage):
         return [cache_scopes.unit_scope(page.unit_id)]
-    if isinstance(page, ResultsPage):
+    if isinstance(page, (ResultsPage, OpenDataPage)):  # the open-data files: every figure
         return [cache_scopes.PEMDA]
     return []
 

@@ -32,6 +32,9 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # gunicorn's control socket is one per user (~/.gunicorn/gunicorn.ctl): two
 # servers on one machine (a benchmark beside a deployment) would fight over it.
 control_socket_disable = True
+# The longest request line gunicorn takes (its maximum): the portal itself answers a
+# URL over EDGE_URL_MAX_BYTES (4096) with 414 in its own shape, JSON under /api/.
+limit_request_line = 8190
 
 
 def on_starting(server):

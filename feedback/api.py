@@ -12,10 +12,10 @@ from drf_spectacular.utils import (
 )
 from rest_framework import permissions, routers, serializers, status, viewsets
 from rest_framework.exceptions import ParseError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from portal.edge import JSONParser
 from portal.public_cache import PAGES, cache_public
 
 from . import cache_scopes, ratelimits, services
@@ -153,6 +153,21 @@ class RespondentField(serializers.DictField):
     """Documents ``respondent`` exactly as parse_submission enforces it."""
 
 
+@extend_schema_field(
+    {
+        "oneOf": [
+            {"type": "string", "format": "date"},
+            {"type": "string", "enum": [""], "description": "not given: today"},
+        ],
+        "nullable": True,
+        "description": "Day of service (YYYY-MM-DD), not in the future and at most 400 days "
+        "ago (a 400 otherwise); empty, null or absent: today.",
+    }
+)
+class ServedOnField(serializers.CharField):
+    """Documents ``served_on`` as parse_submission reads it (empty or null: today)."""
+
+
 class FeedbackRequestSerializer(serializers.Serializer):
     """Documents the request body; validation itself is services.parse_submission,
     shared with the web form, the kiosk and the paper import. Other top-level keys
@@ -165,7 +180,7 @@ class FeedbackRequestSerializer(serializers.Serializer):
     respondent = RespondentField(required=False)
     service_point = serializers.CharField(required=False, help_text="Service point (loket) code.")
     receipt = serializers.CharField(required=False, help_text="Single-use receipt code.")
-    served_on = serializers.DateField(required=False, help_text="Day of service; default today.")
+    served_on = ServedOnField(required=False)
 
 
 class FeedbackCreatedSerializer(serializers.Serializer):
@@ -328,9 +343,12 @@ class FeedbackView(APIView):
 
 
 class ReceiptRequestSerializer(serializers.Serializer):
-    service = serializers.CharField(help_text="Service code.")
-    service_point = serializers.CharField(required=False)
-    officer_nip = serializers.CharField(required=False, help_text="NIP of the serving officer.")
+    # min_length: the schema says what the serializer enforces (a blank code is a 400).
+    service = serializers.CharField(help_text="Service code.", min_length=1)
+    service_point = serializers.CharField(required=False, min_length=1)
+    officer_nip = serializers.CharField(
+        required=False, min_length=1, help_text="NIP of the serving officer."
+    )
     valid_hours = serializers.IntegerField(required=False, min_value=1, max_value=24 * 30)
 
 

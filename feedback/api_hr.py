@@ -1,7 +1,6 @@
 """HR API: officer indicator scores for appraisals (CONTRACT.md). HR only, audited."""
 
-import csv
-import io
+import re
 
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
@@ -10,6 +9,8 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serial
 from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
+
+from portal import export
 
 from . import hr, periods
 from .api import error_response
@@ -39,6 +40,7 @@ COLUMNS = [
 ]
 
 
+NIP_PATTERN = r"^[0-9]{18}$"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -50,29 +52,14 @@ class IsHR(permissions.BasePermission):
 
 
 def _csv(rows, filename):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: "" if v is None else v for k, v in row.items()})
-    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
 def _xlsx(rows, filename):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "Indikator"
-    sheet.append(COLUMNS)
-    for row in rows:
-        sheet.append([row.get(c) for c in COLUMNS])
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
+    response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
 
@@ -120,7 +107,13 @@ class HRIndicatorsView(APIView):
                 description="YYYY, YYYY-S1, YYYY-Q3 or YYYY-MM",
             ),
             OpenApiParameter("unit", str, description="Unit code (with its sub-units)"),
-            OpenApiParameter("nip", str, description="One officer's NIP"),
+            OpenApiParameter(
+                "nip",
+                str,
+                pattern=NIP_PATTERN,
+                description="One officer's NIP (18 digits); a NIP no officer can have "
+                "(its dates impossible) is a 404",
+            ),
             OpenApiParameter("format", str, enum=["json", "csv", "xlsx"]),
         ],
         responses={
@@ -153,7 +146,10 @@ class HRIndicatorsView(APIView):
             try:
                 parse_nip(nip)
             except InvalidNIP as exc:
-                return error_response(str(exc), nip=[str(exc)])
+                # Eighteen digits are the NIP's form (the schema's pattern); one whose
+                # dates are impossible names no officer: not found, like an unknown unit.
+                status = 404 if re.fullmatch(NIP_PATTERN, nip) else 400
+                return error_response(str(exc), status=status, nip=[str(exc)])
         output = params.get("format", "json")
         if output not in ("json", "csv", "xlsx"):
             return error_response(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])

@@ -1,8 +1,5 @@
 """Open data: IKM per service, unit or Pemda and period (CONTRACT.md), plus CSV."""
 
-import csv
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -11,6 +8,7 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from portal import export
 from portal.public_cache import cache_public
 
 from . import cache_scopes, periods, selectors
@@ -59,6 +57,8 @@ IkmSerializer = inline_serializer(
 class IkmView(APIView):
     """IKM of a service (``service=CODE``), a unit with its sub-units (``unit=CODE``) or,
     with neither, the whole Pemda, for a period (default: the latest complete quarter).
+    With both, the service's, provided it belongs to that unit or one below it (404
+    otherwise).
 
     Figures are null and ``suppressed`` true below the public minimum of respondents.
     """
@@ -82,8 +82,6 @@ class IkmView(APIView):
     def get(self, request):
         service_code = request.query_params.get("service")
         unit_code = request.query_params.get("unit")
-        if service_code and unit_code:
-            return error_response(_("Pilih salah satu: service atau unit, tidak keduanya."))
         period, error = _period(request)
         if error:
             return error
@@ -97,6 +95,13 @@ class IkmView(APIView):
             if target is None:
                 msg = _("Layanan '%(c)s' tidak dikenal.") % {"c": service_code}
                 return error_response(msg, status=404, service=[msg])
+            if unit_code and not _unit_holds(unit_code, target):
+                # Both given: the service, as a service of that unit (or a sub-unit).
+                msg = _("Layanan '%(s)s' tidak ada di unit '%(u)s'.") % {
+                    "s": service_code,
+                    "u": unit_code,
+                }
+                return error_response(msg, status=404, unit=[msg])
         elif unit_code:
             target = Unit.objects.filter(code=unit_code.strip().upper()).first()
             if target is None:
@@ -106,6 +111,16 @@ class IkmView(APIView):
         scope = selectors.Scope.of(target)
         result = selectors.ikm_for(scope=scope, period=period)
         return ApiResponse(result_dict(scope, period, result))
+
+
+def _unit_holds(unit_code: str, service) -> bool:
+    """Whether the unit coded ``unit_code`` is the service's unit or one above it."""
+    unit, code = service.unit, unit_code.strip().upper()
+    while unit is not None:
+        if unit.code == code:
+            return True
+        unit = unit.parent
+    return False
 
 
 CSV_COLUMNS = [
@@ -187,12 +202,8 @@ class IkmTableView(APIView):
         cache_public(request, cache_scopes.REGISTRY, cache_scopes.PEMDA)
         rows = list(ranking_rows(period, level))
         if output == "csv":
-            buffer = io.StringIO()
-            writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
-            response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+            body = export.csv_text(CSV_COLUMNS, rows)  # the API's dialect, formula-safe
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'attachment; filename="ikm-{level}-{period}.csv"'
             return response
         return ApiResponse({"period": str(period), "level": level, "results": rows})

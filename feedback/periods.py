@@ -5,8 +5,13 @@ import re
 from dataclasses import dataclass
 
 PATTERN = re.compile(r"^(\d{4})(?:-(S[12]|Q[1-4]|\d{2}))?$")
-# The same rule for the OpenAPI document (years 2000-2100, months 01-12; parse also
-# accepts lower case and surrounding spaces).
+# The supported years, the one place they are set: a period outside them is refused
+# by parse, and a sequence of periods (previous) stops at the first year rather than
+# stepping out of the range.
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+# The same rule for the OpenAPI document (years FIRST_YEAR-LAST_YEAR, months 01-12;
+# parse also accepts lower case and surrounding spaces).
 OPENAPI_PATTERN = r"^(20\d\d|2100)(-(S[12]|Q[1-4]|0[1-9]|1[0-2]))?$"
 
 
@@ -26,8 +31,8 @@ class Period:
                 "atau TTTT-BB (contoh: 2026-Q3)."
             )
         year, part = int(match.group(1)), match.group(2)
-        if not 2000 <= year <= 2100:
-            raise ValueError(f"Tahun {year} di luar rentang 2000-2100.")
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise ValueError(f"Tahun {year} di luar rentang {FIRST_YEAR}-{LAST_YEAR}.")
         if part is None:
             return cls(year, 1, 12, f"{year}")
         if part.startswith("S"):
@@ -79,7 +84,9 @@ class Period:
         return f"{MONTHS[self.first_month - 1]} {self.year}"
 
     def previous(self, count=1) -> list["Period"]:
-        """The ``count`` periods of the same kind before this one, oldest first."""
+        """The ``count`` periods of the same kind before this one, oldest first; fewer
+        (none for the first period of FIRST_YEAR) when the supported range begins
+        sooner."""
         length = self.last_month - self.first_month + 1
         out, year, first = [], self.year, self.first_month
         for _ in range(count):
@@ -87,6 +94,8 @@ class Period:
             if first < 1:
                 first += 12
                 year -= 1
+            if year < FIRST_YEAR:
+                break
             out.append(Period.parse(_code(year, first, length)))
         return list(reversed(out))
 
@@ -121,4 +130,5 @@ MONTHS = (
 
 
 def latest_complete_quarter(today: datetime.date) -> Period:
-    return Period.quarter_of(today).previous(1)[0]
+    current = Period.quarter_of(today)
+    return (current.previous(1) or [current])[0]

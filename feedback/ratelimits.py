@@ -3,7 +3,9 @@
 Two limits apply to each submission:
 
 - attempts: every request counts, valid or not, per client address (per kiosk
-  for a kiosk), so nobody can hammer the validator;
+  for a kiosk), so nobody can hammer the validator; a request that names a
+  receipt code also counts against that code (FEEDBACK_RATE_RECEIPT), so codes
+  cannot be tried from many addresses;
 - accepted: only stored responses count, per client address, or per receipt or
   per kiosk when the request carries one, so a queue of citizens behind one
   kiosk or one office network is not blocked as one person.
@@ -42,6 +44,7 @@ from portal.client_ip import client_ip
 
 ATTEMPTS_GROUP = "feedback-attempts"
 ACCEPTED_GROUP = "feedback-accepted"
+RECEIPT_ATTEMPTS_GROUP = "feedback-receipt-attempts"
 
 
 @dataclass
@@ -90,6 +93,19 @@ def _attempts(request, kiosk=None, ip=None) -> Counter:
     return Counter.of(ATTEMPTS_GROUP, value, settings.FEEDBACK_RATE_ATTEMPTS)
 
 
+def _receipt_key(receipt_code) -> str | None:
+    code = receipt_code.strip().upper() if isinstance(receipt_code, str) else ""
+    return f"receipt:{code}" if code else None
+
+
+def _receipt_attempts(receipt_code) -> Counter | None:
+    """Attempts naming one receipt code, from any address: FEEDBACK_RATE_RECEIPT."""
+    value = _receipt_key(receipt_code)
+    if value is None:
+        return None
+    return Counter.of(RECEIPT_ATTEMPTS_GROUP, value, settings.FEEDBACK_RATE_RECEIPT)
+
+
 def _accepted(request, kiosk=None, receipt_code=None, ip=None) -> Counter:
     if receipt_code:
         value, rate = f"receipt:{receipt_code.strip().upper()}", settings.FEEDBACK_RATE_RECEIPT
@@ -126,23 +142,35 @@ class Admission:
 
 
 def admit(request, *, kiosk=None, receipt_code=None) -> Admission:
-    """Count this attempt and read both counters, in one round trip for the read."""
+    """Count this attempt (per address or kiosk, and per receipt code when the request
+    names one) and read both counters, in one round trip for the read."""
     ip = _get_ip(request) if kiosk is None else None  # masked once for both counters
     attempts = _attempts(request, kiosk, ip)
     accepted = _accepted(request, kiosk, receipt_code, ip)
-    counted = _count_and_read_redis(attempts, accepted)
+    receipt = _receipt_attempts(receipt_code)
+    counted = _count_and_read_redis(attempts, accepted, receipt)
     if counted is None:
-        current = _cache().get_many([attempts.key, accepted.key])
-        counted = attempts.increment(current.get(attempts.key)), current.get(accepted.key)
-    count, accepted_count = counted
-    over = count > attempts.limit
-    return Admission(attempts.wait() if over else None, accepted, accepted_count)
+        keys = [attempts.key, accepted.key] + ([receipt.key] if receipt else [])
+        current = _cache().get_many(keys)
+        counted = (
+            attempts.increment(current.get(attempts.key)),
+            current.get(accepted.key),
+            receipt.increment(current.get(receipt.key)) if receipt else None,
+        )
+    count, accepted_count, receipt_count = counted
+    wait = attempts.wait() if count > attempts.limit else None
+    if receipt is not None and receipt_count > receipt.limit:
+        wait = max(wait or 0, receipt.wait())
+    return Admission(wait, accepted, accepted_count)
 
 
-def _count_and_read_redis(attempts: Counter, accepted: Counter) -> tuple[int, int | None] | None:
+def _count_and_read_redis(
+    attempts: Counter, accepted: Counter, receipt: Counter | None = None
+) -> tuple[int, int | None, int | None] | None:
     """On django-redis, ``admit`` in one round trip: INCR the attempts (its window
-    set on first use, EXPIRE NX: Redis 7), and GET the accepted count, in one
-    MULTI. None on any other cache, which takes the portable path (two round trips).
+    set on first use, EXPIRE NX: Redis 7) and those of the receipt code if any, and
+    GET the accepted count, in one MULTI. None on any other cache, which takes the
+    portable path (two round trips).
 
     The keys and values are the ones django-redis writes for ``add``/``incr``
     (integers are stored as plain numbers, not pickled), so both paths share the
@@ -154,9 +182,13 @@ def _count_and_read_redis(attempts: Counter, accepted: Counter) -> tuple[int, in
         return None
     pipe = client.pipeline(transaction=True)
     _incr_in_window(pipe, cache, attempts)
+    if receipt is not None:
+        _incr_in_window(pipe, cache, receipt)
     pipe.get(cache.make_key(accepted.key))
-    count, _expiry_set, raw = pipe.execute()
-    return int(count), None if raw is None else int(raw)
+    results = pipe.execute()
+    count, raw = results[0], results[-1]
+    receipt_count = int(results[2]) if receipt is not None else None
+    return int(count), None if raw is None else int(raw), receipt_count
 
 
 def _incr_in_window(pipe, cache, counter: Counter) -> None:
@@ -166,12 +198,14 @@ def _incr_in_window(pipe, cache, counter: Counter) -> None:
     pipe.expire(key, counter.timeout, nx=True)
 
 
-def count_attempt(request, *, kiosk=None) -> int | None:
-    """Count this request; return the seconds to wait when over the limit, else None."""
-    attempts = _attempts(request, kiosk)
-    if attempts.increment(None) > attempts.limit:
-        return attempts.wait()
-    return None
+def count_attempt(request, *, kiosk=None, receipt_code=None) -> int | None:
+    """Count this request (and against its receipt code, if any); return the seconds
+    to wait when over a limit, else None."""
+    waits = []
+    for counter in (_attempts(request, kiosk), _receipt_attempts(receipt_code)):
+        if counter is not None and counter.increment(None) > counter.limit:
+            waits.append(counter.wait())
+    return max(waits) if waits else None
 
 
 def accepted_wait(request, *, kiosk=None, receipt_code=None) -> int | None:

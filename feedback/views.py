@@ -10,7 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+
+from portal import edge
+from portal.methods import allow
 
 from . import ratelimits, selectors, services
 from .forms import SurveyForm, new_idempotency_key
@@ -103,7 +105,7 @@ def choose(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@allow("GET", "POST")
 def rate(request, code):
     """The survey form for one service; ?loket=CODE from a QR poster, ?r=CODE a receipt."""
     service = get_object_or_404(
@@ -111,7 +113,7 @@ def rate(request, code):
     )
     status = 200
     if request.method == "POST":
-        wait = ratelimits.count_attempt(request)
+        wait = ratelimits.count_attempt(request, receipt_code=request.POST.get("receipt"))
         if wait:
             return rate_limited(request, wait)
         form = SurveyForm(request.POST)
@@ -213,7 +215,7 @@ def kiosk_home(request):
     return _kiosk_render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
 
 
-@require_http_methods(["GET", "POST"])
+@allow("GET", "POST")
 def kiosk_rate(request, code):
     """One question per screen. Answers so far travel in hidden fields, so the kiosk
     needs no session and no JavaScript; a reload starts over. The idempotency key
@@ -321,7 +323,7 @@ def kiosk_thanks(request):
     return _kiosk_render(request, "feedback/kiosk/thanks.html", {"kiosk": _kiosk(request)})
 
 
-@require_POST
+@allow("POST")
 def kiosk_submit(request):
     """A response the kiosk's script sends, live or from its offline queue.
 
@@ -338,9 +340,13 @@ def kiosk_submit(request):
         return JsonResponse(
             {"message": _("Kunci kiosk tidak dikenal atau tidak aktif.")}, status=403
         )
+    # The edge's one decoding step, whatever Content-Type the device declared
+    # (text/plain and octet-stream bodies never met the middleware's JSON check).
     try:
-        data = json.loads(request.body or b"null")
-    except (ValueError, UnicodeDecodeError):
+        data = edge.json_body(request)
+    except edge.InputRefused as exc:
+        return JsonResponse({"message": exc.message}, status=exc.status)
+    except edge.NotJson:
         data = None
     if not isinstance(data, dict):
         return JsonResponse({"message": _("Data harus berupa objek JSON.")}, status=400)

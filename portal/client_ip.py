@@ -14,9 +14,13 @@ from django.conf import settings
 
 def _valid(address: str) -> str | None:
     try:
-        return str(ipaddress.ip_address(address.strip()))
+        ip = ipaddress.ip_address(address.strip())
     except ValueError:
         return None
+    # An IPv4 client seen through a dual-stack socket (::ffff:203.0.113.9) is that IPv4
+    # address: as IPv6 the rate limits' /64 mask would fold every such client into one.
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return str(mapped or ip)
 
 
 def client_ip(request) -> str:

@@ -38,4 +38,5 @@ urlpatterns += i18n_patterns(
 
 # Errors under /api/ answer in the API's JSON shape (portal/errors.py).
 handler400 = "portal.errors.bad_request"
+handler404 = "portal.errors.not_found"
 handler500 = "portal.errors.server_error"

@@ -287,6 +287,14 @@ LOGGING = {
 MIDDLEWARE += ["portal.edge.EdgeMiddleware"]
 EDGE_JSON_MAX_BYTES = env.int("EDGE_JSON_MAX_BYTES", default=256 * 1024)
 EDGE_JSON_MAX_DEPTH = env.int("EDGE_JSON_MAX_DEPTH", default=32)
+# Longer URLs (path and query) answer 414 from the portal, below gunicorn's own limit.
+EDGE_URL_MAX_BYTES = env.int("EDGE_URL_MAX_BYTES", default=4096)
+# 405 with Allow for methods a URL does not take, before the CSRF check (portal/methods.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "portal.methods.MethodMiddleware"
+)
+# Every JSON body is decoded once, by the edge (UTF-8 only); the API's parser reads that.
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["portal.edge.JSONParser"]
 # Every operation documents its error responses in the API's error shape (portal/schema.py).
 REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.schema.PortalAutoSchema"
 

@@ -266,3 +266,42 @@ def test_feedback_and_receipts_are_in_the_openapi_schema(client):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").content.decode()
     assert "/api/v1/feedback/" in schema
     assert "/api/v1/receipts/" in schema
+
+
+@pytest.mark.parametrize("code", ["used", "unknown"])
+def test_attempts_on_one_receipt_code_are_limited_from_any_address(
+    client, service, receipt, settings, code
+):
+    """FEEDBACK_RATE_RECEIPT limits attempts per receipt code (README): 13 tries of
+    one code from 13 addresses once all answered 409/400, none 429."""
+    settings.FEEDBACK_RATE_RECEIPT = "10/10m"
+    value = receipt.code if code == "used" else "TIDAK-ADA-99"
+    if code == "used":
+        body = {**distinct(0), "receipt": value}
+        assert post(client, body, REMOTE_ADDR="198.51.100.200").status_code == 201
+    statuses = [
+        post(
+            client, {**distinct(i), "receipt": value.lower()}, REMOTE_ADDR=f"198.51.100.{i}"
+        ).status_code
+        for i in range(1, 14)
+    ]
+    limit_from = 10 if code == "used" else 11  # the first, stored attempt counted too
+    assert set(statuses[: limit_from - 1]) <= {400, 409}, statuses
+    assert statuses[limit_from - 1 :] == [429] * (14 - limit_from), statuses
+    res = post(client, {**distinct(20), "receipt": value}, REMOTE_ADDR="198.51.100.99")
+    assert res.status_code == 429 and int(res["Retry-After"]) > 0
+    # Another code, and the same addresses without a receipt, are not affected.
+    assert post(client, distinct(21), REMOTE_ADDR="198.51.100.1").status_code == 201
+
+
+def test_the_web_form_counts_attempts_per_receipt_code_too(client, service, settings):
+    from feedback.forms import signed_start
+
+    settings.FEEDBACK_RATE_RECEIPT = "3/10m"
+    form = {f"u{i}": "4" for i in range(1, 10)}
+    form.update({"served_on": "2026-01-05", "started": signed_start(), "receipt": "ZZZZ-1234"})
+    statuses = [
+        client.post("/nilai/KTP-EL/", form, REMOTE_ADDR=f"198.51.100.{i}").status_code
+        for i in range(5)
+    ]
+    assert statuses[:3] == [400] * 3 and statuses[3:] == [429, 429], statuses

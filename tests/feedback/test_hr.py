@@ -363,3 +363,19 @@ def test_no_hr_panel_for_communications_staff(counter, client, django_user_model
     assert 'id="hr-officers' not in html
     assert siti.name not in html and siti.nip not in html
     assert not AccessLog.objects.exists()
+
+
+def test_the_hr_csv_and_xlsx_are_formula_safe(counter, client):
+    _unit, service, point, siti, _budi = counter
+    siti.name = '=HYPERLINK("http://evil.example/","Siti")'
+    siti.save()
+    indicator()
+    for _ in range(5):
+        rate(service, u6=3, u7=3, officer=siti, point=point)
+    key = hr_token()
+    text = get(client, key, period="2026-Q3", format="csv").content.decode()
+    names = {r["nip"]: r["name"] for r in csv.DictReader(io.StringIO(text))}
+    assert names[siti.nip] == "'" + siti.name
+    sheet = load_workbook(io.BytesIO(get(client, key, period="2026-Q3", format="xlsx").content))
+    cells = [c for c in sheet.active["F"] if c.value == siti.name]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -81,10 +81,16 @@ def test_a_bad_period_is_400(client, data, period):
     assert "period" in res.json() and res.json()["message"]
 
 
-def test_unknown_scope_is_404_and_both_scopes_is_400(client, data):
+def test_unknown_scope_is_404_and_both_scopes_name_the_service_of_that_unit(client, data):
     assert client.get("/api/v1/ikm/?service=NOPE&period=2026").status_code == 404
     assert client.get("/api/v1/ikm/?unit=NOPE&period=2026").status_code == 404
-    assert client.get("/api/v1/ikm/?unit=DISDUKCAPIL&service=KTP-EL").status_code == 400
+    # Both: the service, when it belongs to that unit (a schema-valid request is not a 400).
+    both = client.get("/api/v1/ikm/?unit=DISDUKCAPIL&service=KTP-EL&period=2026-Q3")
+    assert both.status_code == 200
+    assert both.json()["scope"]["type"] == "service" and both.json()["respondents"] == 20
+    UnitFactory(code="DINKES")
+    res = client.get("/api/v1/ikm/?unit=DINKES&service=KTP-EL&period=2026-Q3")
+    assert res.status_code == 404 and res.json()["unit"]
 
 
 def test_csv_download_of_public_figures(client, data):

@@ -52,3 +52,18 @@ def test_previous_periods_cross_year_boundaries():
 def test_latest_complete_quarter():
     assert str(latest_complete_quarter(datetime.date(2026, 11, 22))) == "2026-Q3"
     assert str(latest_complete_quarter(datetime.date(2026, 1, 5))) == "2025-Q4"
+
+
+def test_previous_stops_at_the_first_supported_year():
+    from feedback.periods import FIRST_YEAR
+
+    assert Period.parse(f"{FIRST_YEAR}-Q1").previous(5) == []
+    assert [str(p) for p in Period.parse(f"{FIRST_YEAR + 1}-Q1").previous(6)] == [
+        f"{FIRST_YEAR}-Q{q}" for q in (1, 2, 3, 4)
+    ]
+    assert [str(p) for p in Period.parse(f"{FIRST_YEAR}-03").previous(3)] == [
+        f"{FIRST_YEAR}-01",
+        f"{FIRST_YEAR}-02",
+    ]
+    assert Period.parse(str(FIRST_YEAR)).previous(2) == []
+    assert [str(p) for p in Period.parse(f"{FIRST_YEAR}-S2").previous(3)] == [f"{FIRST_YEAR}-S1"]

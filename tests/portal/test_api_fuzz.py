@@ -100,3 +100,28 @@ def test_the_schema_documents_what_the_server_enforces():
                     assert "message" in shape["required"], (method, path, code)
             assert "400" in operation["responses"], (method, path)
     assert {"409", "410", "429"} <= set(paths["/api/v1/feedback/"]["post"]["responses"])
+
+
+def test_the_schema_states_the_edges_rules():
+    """What bench/api_fuzz.py (schemathesis with coverage and negative examples against
+    gunicorn, a .ci/run step) found the schema did not say: an empty query string is
+    refused, a URL too long is a 414, a body in another charset a 415, served_on may be
+    empty, NIPs have eighteen digits, receipt codes are not blank."""
+    document = schema.raw_schema
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            assert "414" in operation["responses"], (method, path)
+            if method == "post":
+                assert "415" in operation["responses"], (method, path)
+            for parameter in operation.get("parameters", []):
+                shape = parameter["schema"]
+                if parameter["in"] == "query" and shape.get("type") == "string":
+                    if parameter["name"] != "q":  # an empty search is its empty state
+                        assert "enum" in shape or shape.get("minLength") == 1, parameter
+    hr = document["paths"]["/api/v1/hr/indicators/"]["get"]["parameters"]
+    assert next(p for p in hr if p["name"] == "nip")["schema"]["pattern"] == "^[0-9]{18}$"
+    served_on = document["components"]["schemas"]["FeedbackRequest"]["properties"]["served_on"]
+    assert served_on["nullable"] is True
+    assert {"type": "string", "format": "date"} in served_on["oneOf"]
+    receipt = document["components"]["schemas"]["ReceiptRequest"]["properties"]
+    assert receipt["service_point"]["minLength"] == receipt["officer_nip"]["minLength"] == 1

@@ -129,6 +129,25 @@ def test_the_nginx_site_matches_gunicorn_and_the_settings():
     assert "ssl_certificate " in site and "ssl_certificate_key " in site
 
 
+def test_nginx_closes_requests_for_any_other_host():
+    """A forged or unknown Host never reaches gunicorn: the default servers on 80 and
+    443 answer nothing (444, a refused TLS handshake); only the portal's own name is
+    proxied."""
+    site = (DEPLOY / "nginx" / "portal.conf").read_text()
+    servers = re.split(r"^server \{", site, flags=re.M)[1:]
+    defaults = [s for s in servers if "default_server" in s]
+    assert len(defaults) == 2
+    plain = next(s for s in defaults if re.search(r"listen 80 default_server;", s))
+    assert "server_name _;" in plain and "return 444;" in plain
+    assert "listen [::]:80 default_server;" in plain
+    tls = next(s for s in defaults if "443" in s)
+    assert "server_name _;" in tls and "ssl_reject_handshake on;" in tls
+    for server in servers:
+        if "proxy_pass" in server:
+            assert "default_server" not in server
+            assert "server_name portal.example.go.id;" in server
+
+
 def _nginx(tmp_path) -> str | None:
     found = shutil.which("nginx") or (
         "/usr/sbin/nginx" if Path("/usr/sbin/nginx").exists() else None

@@ -29,7 +29,9 @@ NIK_RE = re.compile(rf"(?<!\d)(?:\d{_SEP}){{15}}\d(?!\d)")
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|et)\s*[)\]}>]\s*)"
 _DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|titik)\s*[)\]}>]\s*)"
 # Addresses, and the bracketed spellings people use to dodge address harvesters.
-EMAIL_RE = re.compile(rf"[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b", re.IGNORECASE)
+EMAIL_RE = re.compile(
+    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b", re.IGNORECASE
+)
 # "a at example dot com": bare words are only taken when both "at" and "dot" are
 # there (or the address ends in a well-known domain), so ordinary sentences stay.
 _TLD = r"(?:com|net|org|id|co\.id|go\.id|ac\.id|sch\.id|or\.id|web\.id|my\.id|biz|info)"
@@ -52,14 +54,19 @@ EMAIL_MASK = "[e-mail disamarkan]"
 PHONE_MASK = "[nomor telepon disamarkan]"
 OFFICER_MASK = "[nama petugas disamarkan]"
 
+_DIGIT_RE = re.compile(r"\d")
+_EMAIL_HINT_RE = re.compile(r"@|[(\[{<]\s*[ae]t\s*[)\]}>]|\sat\s", re.IGNORECASE)
+
 # The first match wins where two would overlap (an e-mail's digits are no phone).
+# Each rule runs only when the text could hold what it looks for (enough digits, an
+# "@" or an "at"): most comments hold none, and this is the submission path.
 _RULES = (
-    (EMAIL_RE, EMAIL_MASK),
-    (EMAIL_WORDS_RE, EMAIL_MASK),
-    (NIP_RE, NIP_MASK),
-    (NIK_RE, NIK_MASK),
-    (PHONE_RE, PHONE_MASK),
-    (PHONE_SPACED_RE, PHONE_MASK),
+    (EMAIL_RE, EMAIL_MASK, "email"),
+    (EMAIL_WORDS_RE, EMAIL_MASK, "email"),
+    (NIP_RE, NIP_MASK, 18),
+    (NIK_RE, NIK_MASK, 16),
+    (PHONE_RE, PHONE_MASK, 8),
+    (PHONE_SPACED_RE, PHONE_MASK, 8),
 )
 
 # Words citizens put before a name ("Bu Sri", "Pak Agus", "petugas Dwi").
@@ -108,32 +115,43 @@ def compile_officer_names(names: Iterable[str]) -> re.Pattern | None:
     where it cannot be anything but a person. Extra spaces between words match.
     Returns None when there are no names.
     """
-    phrases, single = set(), set()
+    tree: dict = {}  # word -> the words that may follow it in a name
+    single = set()
     for full_name in names:
         words = [w.lower() for w in name_words(full_name)]
         if not words:
             continue
         single.add(words[0])
-        if len(words) == 1:
-            continue
-        for end in range(2, len(words) + 1):
-            phrases.add(tuple(words[:end]))
+        node = tree
+        for word in words:
+            node = node.setdefault(word, {})
     if not single:
         return None
 
-    def phrase(words) -> str:
-        return r"\s+".join(re.escape(w) for w in words)
+    def branches(node: dict) -> str:
+        # Longest word first; every name of two words or more, and every such
+        # prefix, ends a match, and the greedy "?" prefers the longer one.
+        parts = []
+        for word in sorted(node, key=lambda w: (-len(w), w)):
+            follow = node[word]
+            parts.append(re.escape(word) + (rf"(?:\s+{branches(follow)})?" if follow else ""))
+        return "(?:" + "|".join(parts) + ")"
 
-    # Longest first, so a full name is masked whole rather than by its prefix.
-    alternatives = [phrase(p) for p in sorted(phrases, key=lambda p: (-len(p), p))]
+    # A trie of words, not a list of names: the engine reads a name once whatever
+    # the number of officers sharing its first words.
+    firsts = [
+        rf"{re.escape(word)}\s+{branches(follow)}"
+        for word, follow in sorted(tree.items(), key=lambda item: (-len(item[0]), item[0]))
+        if follow
+    ]
     address = "|".join(re.escape(w) for w in ADDRESS_WORDS)
     singles = "|".join(re.escape(w) for w in sorted(single, key=lambda w: (-len(w), w)))
     addressed = rf"\b(?:{address})\.?\s+"
     parts = []
-    if alternatives:
+    if firsts:
         # The word of address is optional here and consumed first, so "petugas Siti
         # Nurjanah" is masked whole rather than as "petugas Siti" by the rule below.
-        parts.append(rf"(?:{addressed})?(?P<full>{'|'.join(alternatives)})")
+        parts.append(rf"(?:{addressed})?(?P<full>{'|'.join(firsts)})")
     parts.append(rf"{addressed}(?P<given>{singles})")
     return re.compile(rf"(?<!\w)(?:{'|'.join(parts)})(?!\w)", re.IGNORECASE)
 
@@ -159,9 +177,12 @@ def _spans(text: str, officer_names: re.Pattern | None) -> list[tuple[int, int, 
         if start < end and all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, marker))
 
-    for pattern, marker in _RULES:
-        for match in pattern.finditer(text):
-            claim(match.start(), match.end(), marker)
+    digits = len(_DIGIT_RE.findall(text))
+    email = _EMAIL_HINT_RE.search(text) is not None
+    for pattern, marker, needs in _RULES:
+        if email if needs == "email" else digits >= needs:
+            for match in pattern.finditer(text):
+                claim(match.start(), match.end(), marker)
     if officer_names is not None:
         for match in officer_names.finditer(text):
             group = "full" if match.groupdict().get("full") else "given"

@@ -40,3 +40,46 @@ def test_an_approved_comment_never_shows_an_officers_nip_or_name(client, demo, d
         assert spaced_nip not in html, url
         assert "nurjanah" not in html.lower(), url  # ... or the officer's name
         assert "[nama petugas disamarkan]" in html, url
+
+
+def test_remask_comments_masks_what_older_rules_let_through(client, demo):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from feedback.models import Service
+
+    officer = Officer.objects.get(name__startswith="Sri Wahyuni")
+    service = Service.objects.get(code="kia")
+    answers = {f"u{n}": 3 for n in range(1, 10)}
+    # Stored as the earlier masking left it: approved, NIP and name in clear.
+    Response.objects.create(
+        service=service,
+        served_on=datetime.date.today(),
+        comment=f"Sri Wahyuni (NIP {officer.nip}) ramah. Ruang tunggu sejuk.",
+        comment_status="approved",
+        **answers,
+    )
+    Response.objects.create(
+        service=service,
+        served_on=datetime.date.today(),
+        comment="Tidak ada yang perlu disamarkan.",
+        comment_status="approved",
+        **answers,
+    )
+    assert officer.nip in client.get(PAGES[0]).content.decode()
+
+    out = StringIO()
+    call_command("remask_comments", "--dry-run", stdout=out)
+    assert "Dry run: 1 of 2 comments would be masked again" in out.getvalue()
+    assert officer.nip in client.get(PAGES[0]).content.decode()  # nothing written
+
+    out = StringIO()
+    call_command("remask_comments", "--batch-size", "1", stdout=out)
+    assert "2 comments checked" in out.getvalue()  # progress, batch by batch
+    assert "1 of 2 comments masked again (1 of them approved" in out.getvalue()
+    for url in PAGES:
+        html = client.get(url).content.decode()
+        assert "Ruang tunggu sejuk." in html
+        assert officer.nip not in html and "Wahyuni" not in html, url

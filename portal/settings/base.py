@@ -348,3 +348,12 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
     "portal.public_cache.PublicCacheMiddleware",
 )
+
+# Liveness and readiness probes (portal/health.py, README "Health and metrics"):
+# answered first in the stack, before sessions, the public cache and the HTTPS redirect.
+INSTALLED_APPS += ["health_check"]
+MIDDLEWARE.insert(0, "portal.health.ProbeMiddleware")
+# The readiness probe queues a heartbeat task when none ran this recently, and reports
+# the task worker down when one has waited longer than the lag below.
+TASK_WORKER_HEARTBEAT_SECONDS = env.int("TASK_WORKER_HEARTBEAT_SECONDS", default=60)
+TASK_WORKER_MAX_LAG_SECONDS = env.int("TASK_WORKER_MAX_LAG_SECONDS", default=300)

@@ -33,6 +33,31 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # servers on one machine (a benchmark beside a deployment) would fight over it.
 control_socket_disable = True
 
+# Prometheus metrics across workers (portal/metrics.py): each worker writes its
+# counters to files in this directory and a scrape, whichever worker answers it,
+# adds them all up. Set before any worker imports prometheus_client; emptied when
+# the server starts (Prometheus reads the restart as a counter reset).
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    import tempfile
+
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="portal-metrics-")
+
+
+def _clear_metrics_dir():
+    folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+
+
+def child_exit(server, worker):
+    """A worker that exits (recycled, killed) keeps its counts; its live gauges go."""
+    try:
+        from prometheus_client import multiprocess
+    except ImportError:
+        return
+    multiprocess.mark_process_dead(worker.pid)
+
 
 def on_starting(server):
     """Refuse to start before `collectstatic`.
@@ -42,6 +67,7 @@ def on_starting(server):
     ("Missing staticfiles manifest entry"). Failing here, with the fix in the
     message, beats a site that is up and broken.
     """
+    _clear_metrics_dir()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", raw_env[0].split("=", 1)[1])
     from django.conf import settings
 

@@ -29,6 +29,25 @@ max_requests_jitter = 2000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's own lines in the JSON of Django's (portal/logs.py), unless LOG_FORMAT=plain.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            name: {"level": loglevel.upper(), "handlers": ["console"], "propagate": False}
+            for name in ("gunicorn.error", "gunicorn.access")
+        },
+    }
 # gunicorn's control socket is one per user (~/.gunicorn/gunicorn.ctl): two
 # servers on one machine (a benchmark beside a deployment) would fight over it.
 control_socket_disable = True

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test browser axe setup lint format messages clean
+.PHONY: run serve worker test browser axe setup lint format messages clean backup
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ serve: $(VENV)/.installed-serve
 # The task worker of the production path (report PDFs, officer rebuilds, ...).
 worker: $(VENV)/.installed-serve
 	$(PROD) $(PY) manage.py db_worker
+
+# Database dump (pg_dump -Fc) and media archive into BACKUP_DIR (README "Backup and
+# restore"); DATABASE_URL and MEDIA_ROOT from the environment.
+BACKUP_DIR ?= backups
+backup:
+	deploy/backup.sh $(BACKUP_DIR)
 
 # Browser tests drive Debian's Chromium; install it from apt when missing and
 # we may (root, apt available). Without it those tests are skipped with a reason.

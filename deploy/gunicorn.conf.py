@@ -63,6 +63,8 @@ if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
 
 
 def _clear_metrics_dir():
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
     folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
     folder.mkdir(parents=True, exist_ok=True)
     for stale in folder.glob("*.db"):

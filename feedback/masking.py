@@ -27,10 +27,11 @@ NIP_RE = re.compile(rf"(?<!\d)(?:\d{_SEP}){{17}}\d(?!\d)")
 NIK_RE = re.compile(rf"(?<!\d)(?:\d{_SEP}){{15}}\d(?!\d)")
 
 _AT = r"(?:\s*@\s*|\s*[(\[{<]\s*(?:at|et)\s*[)\]}>]\s*)"
-_DOT = r"(?:\s*\.\s*|\s*[(\[{<]\s*(?:dot|titik)\s*[)\]}>]\s*)"
+# A plain dot only without spaces: "budi@gmail.com. Terima kasih" ends at "com".
+_DOT = r"(?:\.|\s*[(\[{<]\s*(?:dot|titik)\s*[)\]}>]\s*)"
 # Addresses, and the bracketed spellings people use to dodge address harvesters.
 EMAIL_RE = re.compile(
-    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,6}}\b", re.IGNORECASE
+    rf"(?<![\w.+-])[\w.+-]+{_AT}[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,}}\b", re.IGNORECASE
 )
 # "a at example dot com": bare words are only taken when both "at" and "dot" are
 # there (or the address ends in a well-known domain), so ordinary sentences stay.

@@ -116,3 +116,9 @@ def test_ordinary_words_are_kept(text):
 def test_no_officers_no_name_pattern():
     assert compile_officer_names([]) is None
     assert mask_personal_data("Bu Sri", officer_names=None) == "Bu Sri"
+
+
+def test_a_masked_address_keeps_the_sentence_after_it():
+    assert mask_personal_data("email budi@gmail.com. Terima kasih") == (
+        "email [e-mail disamarkan]. Terima kasih"
+    )

@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test browser axe setup lint format messages clean backup
+.PHONY: run serve worker test browser axe setup lint format messages clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,7 @@ worker: $(VENV)/.installed-serve
 
 # Database dump (pg_dump -Fc) and media archive into BACKUP_DIR (README "Backup and
 # restore"); DATABASE_URL and MEDIA_ROOT from the environment.
+.PHONY: backup
 BACKUP_DIR ?= backups
 backup:
 	deploy/backup.sh $(BACKUP_DIR)

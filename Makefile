@@ -48,6 +48,13 @@ serve: $(VENV)/.installed-serve
 worker: $(VENV)/.installed-serve
 	$(PROD) $(PY) manage.py db_worker
 
+# Database dump (pg_dump -Fc) and media archive into BACKUP_DIR (README "Backup and
+# restore"); DATABASE_URL and MEDIA_ROOT from the environment.
+.PHONY: backup
+BACKUP_DIR ?= backups
+backup:
+	deploy/backup.sh $(BACKUP_DIR)
+
 # Browser tests drive Debian's Chromium; install it from apt when missing and
 # we may (root, apt available). Without it those tests are skipped with a reason.
 CHROMIUM ?= /usr/bin/chromium

@@ -29,12 +29,58 @@ max_requests_jitter = 2000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# gunicorn's own lines in the JSON of Django's (portal/logs.py), unless LOG_FORMAT=plain.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "portal.logs.JsonFormatter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        "root": {"level": "INFO", "handlers": []},
+        "loggers": {
+            name: {"level": loglevel.upper(), "handlers": ["console"], "propagate": False}
+            for name in ("gunicorn.error", "gunicorn.access")
+        },
+    }
 # gunicorn's control socket is one per user (~/.gunicorn/gunicorn.ctl): two
 # servers on one machine (a benchmark beside a deployment) would fight over it.
 control_socket_disable = True
 # The longest request line gunicorn takes (its maximum): the portal itself answers a
 # URL over EDGE_URL_MAX_BYTES (4096) with 414 in its own shape, JSON under /api/.
 limit_request_line = 8190
+
+# Prometheus metrics across workers (portal/metrics.py): each worker writes its
+# counters to files in this directory and a scrape, whichever worker answers it,
+# adds them all up. Set before any worker imports prometheus_client; emptied when
+# the server starts (Prometheus reads the restart as a counter reset).
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    import tempfile
+
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="portal-metrics-")
+
+
+def _clear_metrics_dir():
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return
+    folder = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+    folder.mkdir(parents=True, exist_ok=True)
+    for stale in folder.glob("*.db"):
+        stale.unlink()
+
+
+def child_exit(server, worker):
+    """A worker that exits (recycled, killed) keeps its counts; its live gauges go."""
+    try:
+        from prometheus_client import multiprocess
+    except ImportError:
+        return
+    multiprocess.mark_process_dead(worker.pid)
 
 
 def on_starting(server):
@@ -45,6 +91,7 @@ def on_starting(server):
     ("Missing staticfiles manifest entry"). Failing here, with the fix in the
     message, beats a site that is up and broken.
     """
+    _clear_metrics_dir()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", raw_env[0].split("=", 1)[1])
     from django.conf import settings
 

@@ -16,6 +16,7 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from portal.edge import JSONParser
+from portal import metrics
 from portal.public_cache import PAGES, cache_public
 
 from . import cache_scopes, ratelimits, services
@@ -212,6 +213,25 @@ def invalid(errors: dict):
 
 
 def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, channel=None):
+    """``_submit_feedback``, counted by channel and outcome (portal.metrics)."""
+    channel = channel or (Channel.KIOSK if kiosk else Channel.API)
+    try:
+        code, body, headers = _submit_feedback(
+            request, data, kiosk=kiosk, idempotency_key=idempotency_key, channel=channel
+        )
+    except ParseError:
+        metrics.submission(channel, "rejected")
+        raise
+    if code == status.HTTP_201_CREATED:
+        replayed = body.get("duplicate") or "Idempotent-Replayed" in headers
+        metrics.submission(channel, "duplicate" if replayed else "stored")
+    else:
+        rate_limited = code == status.HTTP_429_TOO_MANY_REQUESTS
+        metrics.submission(channel, "rate_limited" if rate_limited else "rejected")
+    return code, body, headers
+
+
+def _submit_feedback(request, data, *, kiosk, idempotency_key, channel):
     """One submission in the API's terms, for the JSON API and the kiosk's queue.
 
     Returns (status, body, headers). Order matters: every request counts as an

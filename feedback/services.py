@@ -13,8 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cache_scopes, registry_cache, rollups, submission_sql
-from .masking import mask_personal_data
+from . import cache_scopes, officer_names, registry_cache, rollups, submission_sql
 from .models import (
     CommentStatus,
     Education,
@@ -490,7 +489,7 @@ def _new_response(sub, *, channel, kiosk, import_batch, client, now, receipt=Non
         service_point = service_point or receipt.service_point
     if kiosk is not None:
         service_point = service_point or kiosk.service_point
-    comment = mask_personal_data(sub.comment)
+    comment = officer_names.mask_comment(sub.comment)
     return Response(
         service=sub.service,
         service_point=service_point,

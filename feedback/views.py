@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from portal import edge
 from portal.methods import allow
 
+from portal import metrics
+
 from . import ratelimits, selectors, services
 from .forms import SurveyForm, new_idempotency_key
 from .models import Channel, Kiosk, Service, ServicePoint
@@ -58,12 +60,15 @@ def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
             request, submission, channel=channel, kiosk=kiosk, key=key
         )
     except services.SubmissionInvalid as exc:
+        metrics.submission(channel, "rejected")
         _add_service_errors(form, exc)
         return None
     except (services.ReceiptUsed, services.ReceiptExpired) as exc:
+        metrics.submission(channel, "rejected")
         form.add_error("receipt" if "receipt" in form.fields else None, str(exc))
         return None
     except services.IdempotencyConflict:
+        metrics.submission(channel, "rejected")
         form.add_error(
             None,
             _(
@@ -72,7 +77,11 @@ def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
             ),
         )
         return None
-    return outcome if isinstance(outcome, int) else outcome.response
+    if isinstance(outcome, int):
+        metrics.submission(channel, "rate_limited")
+        return outcome
+    metrics.submission(channel, "duplicate" if outcome.duplicate or outcome.replayed else "stored")
+    return outcome.response
 
 
 def _service_point_for(service, code):
@@ -115,10 +124,14 @@ def rate(request, code):
     if request.method == "POST":
         wait = ratelimits.count_attempt(request, receipt_code=request.POST.get("receipt"))
         if wait:
+            channel = Channel.QR if request.POST.get("service_point") else Channel.WEB
+            metrics.submission(channel, "rate_limited")
             return rate_limited(request, wait)
         form = SurveyForm(request.POST)
         point = _service_point_for(service, request.POST.get("service_point"))
-        if form.is_valid():
+        if not form.is_valid():
+            metrics.submission(Channel.QR if point else Channel.WEB, "rejected")
+        else:
             data = form.submission_data(service.code)
             data["service_point"] = point.code if point else None
             result = _submit(
@@ -247,6 +260,7 @@ def kiosk_rate(request, code):
     if request.method == "POST" and step == len(ELEMENTS) and "finish" in request.POST:
         wait = ratelimits.count_attempt(request, kiosk=kiosk)
         if wait:
+            metrics.submission(Channel.KIOSK, "rate_limited")
             return rate_limited(request, wait, template="feedback/kiosk/rate_limited.html")
         form = SurveyForm()  # collects service-level errors, if any
         data = {

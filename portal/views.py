@@ -13,6 +13,10 @@ ROBOTS_DISALLOW = (
     "/loket/",
     "/en/loket/",
     "/api/v1/hr/",
+    # Operations: the probes and the metrics (portal/health.py, portal/metrics.py).
+    "/healthz",
+    "/readyz",
+    "/metrics",
 )
 
 

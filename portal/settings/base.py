@@ -382,3 +382,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["OPTIONS"].setdefault(
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
+
+# Liveness and readiness probes (portal/health.py, README "Health and metrics"):
+# answered first in the stack, before sessions, the public cache and the HTTPS redirect.
+INSTALLED_APPS += ["health_check"]
+MIDDLEWARE.insert(0, "portal.health.ProbeMiddleware")
+# The readiness probe queues a heartbeat task when none ran this recently, and reports
+# the task worker down when one has waited longer than the lag below.
+TASK_WORKER_HEARTBEAT_SECONDS = env.int("TASK_WORKER_HEARTBEAT_SECONDS", default=60)
+TASK_WORKER_MAX_LAG_SECONDS = env.int("TASK_WORKER_MAX_LAG_SECONDS", default=300)
+
+# Prometheus metrics (portal/metrics.py, README "Health and metrics"), when
+# prometheus-client is installed (the serve extra). /metrics answers only the
+# addresses or networks in METRICS_ALLOWED_IPS, or `Authorization: Bearer METRICS_TOKEN`;
+# with neither it is a 404. Several gunicorn workers: deploy/gunicorn.conf.py sets
+# PROMETHEUS_MULTIPROC_DIR.
+METRICS_ALLOWED_IPS = env.list("METRICS_ALLOWED_IPS", default=[])
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+try:
+    import prometheus_client  # noqa: F401
+except ImportError:
+    pass
+else:
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("portal.health.ProbeMiddleware") + 1,
+        "portal.metrics.RequestMetricsMiddleware",
+    )

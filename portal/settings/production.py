@@ -48,6 +48,17 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+# One JSON object per line, with the request's id, path and status (portal/logs.py);
+# LOG_FORMAT=plain for the lines above.
+if env("LOG_FORMAT", default="json") == "json":
+    from portal.logs import json_logging
+
+    LOGGING = json_logging(env("LOG_LEVEL", default="INFO"))
+    MIDDLEWARE = [*MIDDLEWARE]  # noqa: F405
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware"),
+        "portal.logs.RequestContextMiddleware",
+    )
 
 # Background work: queued in the database (django_tasks_db) and run by
 # `manage.py db_worker` (deploy/portal-worker.service), so a publish or an

@@ -193,6 +193,7 @@ def feedback_admin_urls():
         ),
         path("komentar/", admin_views.comment_moderation, name="feedback_comment_moderation"),
         path("hr/indikator/", admin_views.hr_indicators, name="feedback_hr_indicators"),
+        path("hr/indikator/unduh.<str:fmt>", admin_views.hr_export, name="feedback_hr_export"),
         path("hr/petugas/<str:nip>/", admin_views.hr_officer, name="feedback_hr_officer"),
         path("hr/log-akses/", admin_views.access_log, name="feedback_access_log"),
     ]

@@ -37,8 +37,10 @@ def zoom_text(page, factor):
 
 def axe(page, source, context="document") -> list[str]:
     """Every axe-core violation on the page, of any impact, one line each."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
+    # Our pinned axe-core, even where a page brings its own (Wagtail's editor does).
+    if not page.evaluate("window.__pinnedAxe === true"):
         page.evaluate(source)
+        page.evaluate("window.__pinnedAxe = true")
     result = page.evaluate(f"async () => await axe.run({context}, {{resultTypes: ['violations']}})")
     lines = []
     for v in result["violations"]:
@@ -47,7 +49,7 @@ def axe(page, source, context="document") -> list[str]:
             summary = (node.get("failureSummary") or "")[:120]
             nodes.append(" ".join(node["target"]) + (f" ({summary})" if summary else ""))
         targets = "; ".join(nodes)
-        lines.append(f"{v['impact']} {v['id']}: {v['help']} [{targets}]")
+        lines.append(f"{v.get('impact')} {v['id']}: {v.get('help', '')} [{targets}]")
     return lines
 
 

@@ -64,15 +64,30 @@ def test_hr_staff_find_filter_and_export_officer_indicators(live_server, chromiu
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_editors_dashboard_and_page_screens(live_server, chromium, settings):
     source = require_axe()
-    urls, _key = demo_with_results()
+    from django.contrib.auth import get_user_model
+
+    from content.models import ServicePage
+    from tests.content.test_dashboard import submit_for_moderation
+
+    demo_with_results()
+    editor = get_user_model().objects.get(username="editor")
+    page_in_moderation = ServicePage.objects.get(service__code="KTP-EL")
+    page_in_moderation.owner = editor
+    page_in_moderation.save()
+    submit_for_moderation(page_in_moderation, editor)
     problems = []
     for size, viewport, zoom in SIZES:
         context = new_context(chromium, viewport)
         page = context.new_page()
         sign_in(page, live_server.url, "editor")
         problems += look(page, source, f"editor dashboard @{size}", viewport, zoom)
-        panel = page.locator("#editor-tasks")
+        panel = page.get_by_text("Halaman Anda menunggu persetujuan: 1")
         if not panel.count():
-            problems.append(f"editor dashboard @{size}: no task panel")
+            problems.append(f"editor dashboard @{size}: the page in moderation is not listed")
+        else:
+            # Followed, the link opens the page's editor.
+            page.locator("a", has_text="(revisi)").first.click()
+            page.wait_for_url("**/admin/pages/*/edit/**")
+            problems += look(page, source, f"editor page edit @{size}", viewport, zoom)
         context.close()
     assert not problems, "\n".join(problems)

@@ -50,10 +50,25 @@ def chosen_period(request) -> tuple[Period, Period, str | None]:
     return period, selectors.latest_period_with_data(), error
 
 
+def _natural_order(dimension: str) -> dict:
+    """Rank of each stored value in its natural order (age bands youngest first, the
+    choices as the form lists them), "not given" last: a table reads like the form."""
+    from feedback.rollups import AGE_BANDS
+
+    if dimension == "age":
+        codes = [label for _low, _high, label in AGE_BANDS]
+    else:
+        codes = list(PROFILE_LABELS.get(dimension, {}))
+    return {code: rank for rank, code in enumerate(codes)}
+
+
 def profile_table(profile: dict) -> list[dict]:
     rows = []
     for dimension, label in ProfileMonth.Dimension.choices:
-        entries = profile.get(dimension, [])
+        rank = _natural_order(dimension)
+        entries = sorted(
+            profile.get(dimension, []), key=lambda e, rank=rank: rank.get(e[0], len(rank))
+        )
         total = sum(n for _v, n in entries) or 1
         values = PROFILE_LABELS.get(dimension, {})
         rows.append(

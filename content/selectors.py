@@ -191,6 +191,13 @@ def editor_tasks(user, limit: int = 10) -> dict:
             status=WorkflowState.STATUS_NEEDS_CHANGES, requested_by=user
         ).order_by("-created_at")[:limit]
     ]
+    # The editor's own pages waiting for an approver: not drafts, not forgotten either.
+    awaiting = [
+        state.content_object
+        for state in WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_IN_PROGRESS, requested_by=user
+        ).order_by("-created_at")[:limit]
+    ]
     in_workflow = WorkflowState.objects.active().values_list("object_id", flat=True)
     drafts = (
         Page.objects.filter(owner=user, has_unpublished_changes=True)
@@ -201,5 +208,6 @@ def editor_tasks(user, limit: int = 10) -> dict:
         "to_review": [p for p in to_review if p is not None],
         "sent_back": [p for p in sent_back if p is not None],
         "drafts": list(drafts),
+        "awaiting_approval": [p for p in awaiting if p is not None],
         "pending_comments": feedback_selectors.pending_comment_count(),
     }

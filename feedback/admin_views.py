@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -122,8 +123,13 @@ def _period_from(request):
     return selectors.period_or_latest(request.GET.get("periode"))
 
 
-def hr_indicators(request):
-    """Officers of a unit with their indicator scores for a period (HR only, audited)."""
+HR_ROWS_PER_PAGE = 50
+HR_EXPORTS = ("csv", "xlsx")
+
+
+def _hr_selection(request):
+    """What an HR screen or export was asked for, within the user's HR scope:
+    (period, period error, units to choose from, chosen unit, scores)."""
     from . import hr
     from .models import Unit
 
@@ -138,24 +144,85 @@ def hr_indicators(request):
         scores = hr.officer_scores(user=request.user, period=period, unit=unit)
     except hr.NotAllowed:
         raise PermissionDenied from None
+    query = request.GET.get("q", "").strip().casefold()
+    if query:
+        scores = [s for s in scores if query in s.officer.name.casefold() or query in s.officer.nip]
+    return period, error, units, unit, scores
+
+
+def hr_indicators(request):
+    """Officers of a unit with their indicator scores for a period (HR only, audited),
+    a page at a time; the exports above the table take the same filters."""
+    from . import hr
+
+    period, error, units, unit, scores = _hr_selection(request)
+    page = Paginator(scores, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    # Only the officers shown were read.
     hr.log_access(
         user=request.user,
         channel="admin-list",
         period=str(period),
-        officers=[s.officer for s in scores],
+        officers=[s.officer for s in page.object_list],
         query=request.get_full_path(),
     )
+    filters = request.GET.copy()
+    filters.pop("p", None)
+    filters["periode"] = period.code
     return render(
         request,
         "feedback/admin/hr_indicators.html",
         {
             "period": period,
             "period_error": error,
+            "periods": _recent_periods(period),
             "units": units,
             "unit": unit,
-            "scores": scores,
+            "query": request.GET.get("q", "").strip(),
+            "scores": page.object_list,
+            "page": page,
+            "count": len(scores),
+            "filters": filters.urlencode(),
         },
     )
+
+
+def hr_export(request, fmt):
+    """The rows of the HR screen as the HR API's file (same columns, same scope, same
+    audit entry), for staff signed in to the admin: the API itself takes tokens only."""
+    from . import api_hr, hr
+
+    if fmt not in HR_EXPORTS:
+        raise Http404(fmt)
+    period, _error, _units, _unit, scores = _hr_selection(request)
+    hr.log_access(
+        user=request.user,
+        channel=f"admin-{fmt}",
+        period=str(period),
+        officers=[s.officer for s in scores],
+        query=request.get_full_path(),
+    )
+    rows = [s.as_row() for s in scores]
+    write = api_hr._xlsx if fmt == "xlsx" else api_hr._csv
+    response = write(rows, f"indikator-petugas-{period}")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _recent_periods(current):
+    """Periods to choose from on the HR screens: the chosen one, and the years,
+    semesters and quarters of this year and the last two."""
+    from django.utils import timezone
+
+    from .periods import Period
+
+    year = timezone.localdate().year
+    codes = []
+    for y in range(year, year - 3, -1):
+        codes += [f"{y}", f"{y}-S2", f"{y}-S1", f"{y}-Q4", f"{y}-Q3", f"{y}-Q2", f"{y}-Q1"]
+    periods = [Period.parse(code) for code in codes]
+    if current.code not in codes:
+        periods.insert(0, current)
+    return periods
 
 
 def hr_officer(request, nip):

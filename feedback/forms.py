@@ -70,8 +70,11 @@ class SurveyForm(forms.Form):
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
     website = forms.CharField(required=False, label=_("Jangan diisi"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, service_code: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # With the service known, clean() applies the service layer's rules too (the
+        # date window, an unknown receipt): every mistake is reported in one round.
+        self.service_code = service_code
         for element in ELEMENTS:
             self.fields[element.field] = forms.TypedChoiceField(
                 label=element.question,
@@ -98,6 +101,8 @@ class SurveyForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        if self.service_code:
+            self._check_as_submitted(cleaned)
         if cleaned.get("website"):
             raise forms.ValidationError(_("Formulir tidak dapat diproses. Silakan coba lagi."))
         try:
@@ -118,13 +123,33 @@ class SurveyForm(forms.Form):
             )
         return cleaned
 
+    def _check_as_submitted(self, cleaned):
+        """The service layer's checks on what the form could read, as field errors;
+        a field that already has an error (or no value) is not reported twice."""
+        from . import services
+
+        answers = {e.code: cleaned[e.field] for e in ELEMENTS if e.field in cleaned}
+        data = self._data_from(cleaned, self.service_code, answers)
+        try:
+            services.parse_submission(data, check_reported=False)
+        except services.SubmissionInvalid as exc:
+            by_code = {e.code: e.field for e in ELEMENTS}
+            for name, message in exc.flat():
+                field = by_code.get(name, name)
+                if field in self.fields and field not in self._errors and field in cleaned:
+                    self.add_error(field, message)
+
     def submission_data(self, service_code: str) -> dict:
         """The form's answers in the shape services.parse_submission takes."""
         c = self.cleaned_data
+        return self._data_from(c, service_code, {e.code: c[e.field] for e in ELEMENTS})
+
+    @staticmethod
+    def _data_from(c: dict, service_code: str, answers: dict) -> dict:
         return {
             "service": service_code,
-            "answers": {e.code: c[e.field] for e in ELEMENTS},
-            "served_on": c["served_on"],
+            "answers": answers,
+            "served_on": c.get("served_on"),
             "comment": c.get("comment", ""),
             "respondent": {
                 "age": c.get("age"),

@@ -268,12 +268,21 @@ def approved_comments(*, service: Service, limit: int = 5):
     Comments on responses attributed to an officer are about that officer:
     personnel data, shown to HR only, never on a public page.
     """
-    return (
+    recent = (
         Response.objects.filter(service=service, comment_status="approved", officer__isnull=True)
         .exclude(comment="")
         .order_by("-submitted_at")
-        .values("comment", "served_on")[:limit]
+        .values("comment", "served_on")[: limit * 4]
     )
+    # The same words sent twice (a resend, two citizens with one complaint) are quoted
+    # once: the newest.
+    shown, seen = [], set()
+    for row in recent:
+        key = " ".join(row["comment"].casefold().split())
+        if key not in seen:
+            seen.add(key)
+            shown.append(row)
+    return shown[:limit]
 
 
 def services_to_rate(query: str = "") -> list[dict]:

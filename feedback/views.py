@@ -1,5 +1,6 @@
 """Citizen-facing pages of the survey: the web/QR form, posters, and the kiosk."""
 
+import datetime
 import json
 
 import segno
@@ -121,14 +122,14 @@ def rate(request, code):
         Service.objects.select_related("unit"), code=code.upper(), is_active=True
     )
     status = 200
+    wait = None
     if request.method == "POST":
+        form = SurveyForm(request.POST, service_code=service.code)
+        point = _service_point_for(service, request.POST.get("service_point"))
         wait = ratelimits.count_attempt(request, receipt_code=request.POST.get("receipt"))
         if wait:
-            channel = Channel.QR if request.POST.get("service_point") else Channel.WEB
-            metrics.submission(channel, "rate_limited")
-            return rate_limited(request, wait)
-        form = SurveyForm(request.POST)
-        point = _service_point_for(service, request.POST.get("service_point"))
+            metrics.submission(Channel.QR if point else Channel.WEB, "rate_limited")
+            return _rate_form_limited(request, service, form, point, wait)
         if not form.is_valid():
             metrics.submission(Channel.QR if point else Channel.WEB, "rejected")
         else:
@@ -142,7 +143,7 @@ def rate(request, code):
                 key=form.cleaned_data.get("idempotency_key"),
             )
             if isinstance(result, int):
-                return rate_limited(request, result)
+                return _rate_form_limited(request, service, form, point, result)
             if result is not None:
                 return redirect(f"{reverse('feedback:thanks')}?layanan={service.code}")
         status = 400
@@ -154,6 +155,10 @@ def rate(request, code):
                 "receipt": request.GET.get("r", "")[:16],
             }
         )
+    return _rate_form(request, service, form, point, status=status)
+
+
+def _rate_form(request, service, form, point, *, status=200, extra=None):
     page = getattr(service, "page", None)
     return render(
         request,
@@ -162,10 +167,37 @@ def rate(request, code):
             "service": service,
             "service_point": point,
             "form": form,
+            "show_errors": bool(form.is_bound and form.errors),
             "service_page": page if page is not None and page.live else None,
+            **(extra or {}),
         },
         status=status,
     )
+
+
+def _rate_form_limited(request, service, form, point, wait: int):
+    """Rate limited: the form again with everything the citizen entered (offices where
+    many citizens share one Wi-Fi reach the limit), when to send it, and a receipt as
+    the way round a shared address (a receipt is limited on its own)."""
+    from django.utils import timezone
+
+    from .models import Receipt
+
+    receipt_given = bool(request.POST.get("receipt", "").strip())
+    response = _rate_form(
+        request,
+        service,
+        form,
+        point,
+        status=429,
+        extra={
+            "wait_minutes": max(1, -(-wait // 60)),
+            "retry_at": timezone.localtime() + datetime.timedelta(seconds=wait),
+            "receipt_hint": not receipt_given and Receipt.objects.filter(service=service).exists(),
+        },
+    )
+    response["Retry-After"] = str(wait)
+    return response
 
 
 def thanks(request):

@@ -31,3 +31,11 @@ def period_label(period) -> str:
             "year": period.year,
         }
     return date_format(datetime.date(period.year, period.first_month, 1), "F Y")
+
+
+@register.filter
+def period_running(period) -> bool:
+    """Whether the period is not over yet: its figures can still change."""
+    from django.utils import timezone
+
+    return not period.is_over(timezone.localdate())

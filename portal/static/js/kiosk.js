@@ -22,6 +22,14 @@
   var body = document.body;
   var cfg = body.dataset;
 
+  // The thank-you and wait screens go back to the start for the next citizen after
+  // data-return-after seconds. A timed refresh in the page would fail WCAG 2.2.1;
+  // without JavaScript the screen's own button does it.
+  if (cfg.returnAfter) {
+    setTimeout(function () { window.location.assign(cfg.scope); },
+      (parseInt(cfg.returnAfter, 10) || 8) * 1000);
+  }
+
   function csrfToken() {
     var meta = document.querySelector('meta[name="csrf-token"]');
     return meta ? meta.content : "";

@@ -1,0 +1,93 @@
+"""The admin screens HR staff and editors use, in real headless Chromium at a phone's
+width, a desktop's and with 200% text: signed in through the login form, links and
+buttons followed (the HR export downloads a file for the signed-in session), axe-core
+checks the screens' own content (Wagtail's menu and header are Wagtail's)."""
+
+import csv
+import io
+
+import pytest
+
+from tests.browser.a11y import SIZES, axe, new_context, require_axe, sideways, zoom_text
+from tests.browser.test_public_pages import demo_with_results
+
+# The part of an admin screen this project renders; Wagtail's sidebar is its own.
+CONTENT = "document.querySelector('main')"
+
+
+def sign_in(page, base, username):
+    page.goto(base + "/admin/login/")
+    page.locator("input[name=username]").fill(username)
+    page.locator("input[name=password]").fill(f"{username}-demo")
+    page.locator("button[type=submit]").first.click()
+    page.wait_for_url(base + "/admin/")
+
+
+def look(page, source, name, viewport, zoom) -> list[str]:
+    zoom_text(page, zoom)
+    return [f"{name}: {p}" for p in sideways(page, viewport) + axe(page, source, CONTENT)]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_hr_staff_find_filter_and_export_officer_indicators(live_server, chromium, settings):
+    settings.FEEDBACK_MIN_FILL_SECONDS = 0
+    source = require_axe()
+    demo_with_results()
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport, accept_downloads=True)
+        page = context.new_page()
+        sign_in(page, live_server.url, "hr")
+        problems += look(page, source, f"hr dashboard @{size}", viewport, zoom)
+        page.get_by_role("link", name="Buka semua indikator petugas").click()
+        page.wait_for_url("**/admin/hr/indikator/**")
+        problems += look(page, source, f"hr list @{size}", viewport, zoom)
+        show = page.get_by_role("button", name="Tampilkan")
+        box = show.bounding_box()
+        if box is None or box["x"] + box["width"] > viewport["width"]:
+            problems.append(f"hr list @{size}: 'Tampilkan' is off-screen at {box}")
+        export = page.get_by_role("link", name="Unduh CSV")
+        if export.bounding_box()["y"] > page.locator("table.listing").bounding_box()["y"]:
+            problems.append(f"hr list @{size}: the export buttons sit below the table")
+        with page.expect_download() as download:
+            export.click()
+        rows = list(csv.DictReader(io.StringIO(open(download.value.path()).read())))
+        if not rows or not rows[0].get("nip"):
+            problems.append(f"hr export @{size}: no rows in the CSV")
+        page.locator("table.listing tbody a").first.click()
+        page.wait_for_url("**/admin/hr/petugas/**")
+        problems += look(page, source, f"hr officer @{size}", viewport, zoom)
+        context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editors_dashboard_and_page_screens(live_server, chromium, settings):
+    source = require_axe()
+    from django.contrib.auth import get_user_model
+
+    from content.models import ServicePage
+    from tests.content.test_dashboard import submit_for_moderation
+
+    demo_with_results()
+    editor = get_user_model().objects.get(username="editor")
+    page_in_moderation = ServicePage.objects.get(service__code="KTP-EL")
+    page_in_moderation.owner = editor
+    page_in_moderation.save()
+    submit_for_moderation(page_in_moderation, editor)
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "editor")
+        problems += look(page, source, f"editor dashboard @{size}", viewport, zoom)
+        panel = page.get_by_text("Halaman Anda menunggu persetujuan: 1")
+        if not panel.count():
+            problems.append(f"editor dashboard @{size}: the page in moderation is not listed")
+        else:
+            # Followed, the link opens the page's editor.
+            page.locator("a", has_text="(revisi)").first.click()
+            page.wait_for_url("**/admin/pages/*/edit/**")
+            problems += look(page, source, f"editor page edit @{size}", viewport, zoom)
+        context.close()
+    assert not problems, "\n".join(problems)

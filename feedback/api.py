@@ -15,8 +15,8 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal.edge import JSONParser
 from portal import metrics
+from portal.edge import JSONParser
 from portal.public_cache import PAGES, cache_public
 
 from . import cache_scopes, ratelimits, services

@@ -44,7 +44,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from . import cache_scopes, rollups, services
-from .masking import mask_personal_data
 from .models import (
     Channel,
     CommentStatus,
@@ -55,6 +54,7 @@ from .models import (
     Response,
     Service,
 )
+from .officer_names import mask_comment
 from .skm import CODES
 from .tabular import TableUnreadable, open_table
 
@@ -352,7 +352,7 @@ class _RowValues:
             self.prepare = [lambda value, f=f: f.get_db_prep_save(value, db) for f in fields]
 
     def __call__(self, sub, batch_id: int) -> list:
-        comment = mask_personal_data(sub.comment)
+        comment = mask_comment(sub.comment)
         row = {
             **self.defaults,
             "public_id": uuid.uuid4(),

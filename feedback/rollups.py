@@ -604,6 +604,31 @@ def _loket_officers_select(amounts: int, only_if: str, vendor: str) -> str:
     )
 
 
+def _credited_sql(responses: str, assignments: str, only: str = "") -> str:
+    """Who each response counts for, with the attribution rules of
+    ``officers_credited``: the officer on a verified receipt (both bases); for a
+    response at a loket without a receipt, each officer assigned there that day, once
+    however many of their assignments overlap (basis "loket" only). ``only`` is a
+    condition ending in AND (one parameter per use: three) that narrows the responses,
+    so the recompute and the import's batch credit by the same rules."""
+    return f"""
+        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
+        WHERE {only} verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
+        WHERE {only} verified AND officer_id IS NOT NULL
+        UNION ALL
+        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
+            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
+            FROM {responses} r JOIN {assignments} a
+              ON a.service_point_id = r.service_point_id
+             AND a.start_date <= r.served_on
+             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
+            WHERE {only.replace("import_batch_id", "r.import_batch_id")} NOT r.verified
+        ) AS at_loket
+    """
+
+
 def _officer_drift(officer_ids=None) -> int:
     """``_drift`` of the officer rollups (of the given officers, or all), with the
     attribution rules of ``officers_credited``: one statement, so it reads one
@@ -612,25 +637,7 @@ def _officer_drift(officer_ids=None) -> int:
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
     year, month = _sql_year_month("served_on")
-    # Who each response counts for: the officer on a verified receipt (both bases);
-    # for a response at a loket without a receipt, each officer assigned there that
-    # day, once however many of their assignments overlap (basis "loket" only).
-    credited = f"""
-        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
-        WHERE verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
-        WHERE verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
-            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
-            FROM {responses} r JOIN {assignments} a
-              ON a.service_point_id = r.service_point_id
-             AND a.start_date <= r.served_on
-             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
-            WHERE NOT r.verified
-        ) AS at_loket
-    """
+    credited = _credited_sql(responses, assignments)
     only, params = "", []
     if officer_ids is not None:
         only = f"WHERE officer_id IN ({', '.join(['%s'] * len(officer_ids))})"
@@ -726,22 +733,7 @@ def _batch_aggregates(batch_id: int) -> None:
         for name, sql in dimensions.items()
     )
     _run(f"CREATE TEMPORARY TABLE {BATCH_PROFILES} AS {profiled}", [batch_id] * len(dimensions))
-    credited = f"""
-        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
-        WHERE import_batch_id = %s AND verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
-        WHERE import_batch_id = %s AND verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
-            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
-            FROM {responses} r JOIN {assignments} a
-              ON a.service_point_id = r.service_point_id
-             AND a.start_date <= r.served_on
-             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
-            WHERE r.import_batch_id = %s AND NOT r.verified
-        ) AS at_loket
-    """
+    credited = _credited_sql(responses, assignments, "import_batch_id = %s AND")
     counts = ", ".join(
         f"SUM(CASE WHEN {u} = {n} THEN 1 ELSE 0 END) AS {u}_{n}"
         for u in ("u6", "u7")

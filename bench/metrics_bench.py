@@ -32,7 +32,7 @@ def main():
     from django.test import RequestFactory
     from django.urls import resolve
 
-    from portal import metrics
+    from core import metrics
 
     request = RequestFactory().post("/api/v1/feedback/")
     request.resolver_match = resolve("/api/v1/feedback/")

@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.public_cache import PAGES, bump
+from core.public_cache import PAGES, bump
 
 
 @receiver(page_published)
@@ -25,7 +25,7 @@ def freeze_report_figures(sender, instance, **kwargs):
         enqueue_on_commit(render_report_pdf, page.pk)
 
 
-# The public cache (portal.public_cache): menus, lists and breadcrumbs may show any
+# The public cache (core.public_cache): menus, lists and breadcrumbs may show any
 # page, so a publish, unpublish, move or deletion refreshes every cached page (the
 # "pages" scope), never the survey figures or the open data.
 

@@ -1,12 +1,12 @@
 """The editors' dashboard panel in the Wagtail admin, and published pages in
-the public cache (portal.public_cache)."""
+the public cache (core.public_cache)."""
 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from core.public_cache import PAGES, cache_public
 from feedback import cache_scopes
 from feedback.permissions import EDITORS_GROUP, MODERATORS_GROUP
-from portal.public_cache import PAGES, cache_public
 
 from . import selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from portal.i18n import reverse_for_citizens
+from core.i18n import reverse_for_citizens
 
 from . import cache_scopes
 from .models import CommentStatus, Kiosk, Receipt, Response

@@ -15,9 +15,9 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal import metrics
-from portal.edge import JSONParser
-from portal.public_cache import PAGES, cache_public
+from core import metrics
+from core.edge import JSONParser
+from core.public_cache import PAGES, cache_public
 
 from . import cache_scopes, ratelimits, services
 from .models import Channel, Education, Kiosk, Occupation, Service, Unit

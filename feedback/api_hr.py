@@ -10,7 +10,7 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal import export
+from core import export
 
 from . import hr, periods
 from .api import error_response

@@ -8,8 +8,8 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal import export
-from portal.public_cache import cache_public
+from core import export
+from core.public_cache import cache_public
 
 from . import cache_scopes, periods, selectors
 from .api import error_response

@@ -1,11 +1,11 @@
-"""Which cached public figures a change makes stale (portal.public_cache).
+"""Which cached public figures a change makes stale (core.public_cache).
 
 A response counts for its service, the service's unit and every unit above it (a
 unit's figures include its sub-units), and the Pemda. Registry names appear on
 every page and in the open data, so a registry change refreshes ``registry``.
 """
 
-from portal.public_cache import after_commit, bump, bump_now
+from core.public_cache import after_commit, bump, bump_now
 
 from . import registry_cache
 

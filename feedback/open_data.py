@@ -20,7 +20,7 @@ comment line in the CSV would break every program that reads it.
 from django.conf import settings
 from django.http import HttpResponse
 
-from portal import export
+from core import export
 
 from .api_ikm import CSV_COLUMNS, ranking_rows
 

@@ -14,11 +14,11 @@ The counters are django-ratelimit's (its keys, rates and windows, so its system
 checks and settings apply), read and written here directly so a submission
 costs two cache round trips on Redis: the attempts counted and both counters
 read in one (``admit``), and the accepted responses counted once stored, sent
-with the public cache's new versions (``portal.redis_client.one_round_trip``).
+with the public cache's new versions (``core.redis_client.one_round_trip``).
 Other caches take Django's cache API, a round trip per operation.
 django-ratelimit's ``get_usage`` would take two per increment and one per read.
 
-The client address is portal.client_ip.client_ip (RATELIMIT_IP_META_KEY), masked
+The client address is core.client_ip.client_ip (RATELIMIT_IP_META_KEY), masked
 as django-ratelimit does (an IPv6 /64 is one client).
 """
 
@@ -39,8 +39,8 @@ from django_ratelimit.core import (
     _split_rate,
 )
 
-from portal import redis_client
-from portal.client_ip import client_ip
+from core import redis_client
+from core.client_ip import client_ip
 
 ATTEMPTS_GROUP = "feedback-attempts"
 ACCEPTED_GROUP = "feedback-accepted"
@@ -224,7 +224,7 @@ def record_accepted(request, *, kiosk=None, receipt_code=None) -> None:
 def _count_stored(counter: Counter, current: int | None) -> None:
     """Count a stored response (``current``: the count last read, None if unknown).
     On Redis it is queued with the cache versions the submission bumps, one round
-    trip for both (``portal.redis_client.one_round_trip``)."""
+    trip for both (``core.redis_client.one_round_trip``)."""
     cache = _cache()
     if not redis_client.queue(cache, lambda pipe: _incr_in_window(pipe, cache, counter)):
         counter.increment(current)

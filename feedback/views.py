@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from portal import edge, metrics
-from portal.methods import allow
+from core import edge, metrics
+from core.methods import allow
 
 from . import ratelimits, selectors, services
 from .forms import SurveyForm, new_idempotency_key

@@ -15,7 +15,7 @@ from wagtail.admin.widgets import ListingButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.i18n import reverse_for_citizens
+from core.i18n import reverse_for_citizens
 
 from . import admin_views
 from .models import (

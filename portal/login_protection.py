@@ -1,7 +1,7 @@
 """Protection of the admin login (django-axes), where HR users reach NIPs and scores.
 
 After ``AXES_FAILURE_LIMIT`` failed logins for one username, or from one client
-address (``portal.client_ip``, the same address rate limiting sees, so a forged
+address (``core.client_ip``, the same address rate limiting sees, so a forged
 ``X-Forwarded-For`` changes nothing), further logins are refused for
 ``AXES_COOLOFF_TIME``. Either counter alone locks: a guesser who rotates
 usernames is stopped by the address, one who rotates addresses by the username.

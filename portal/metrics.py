@@ -6,19 +6,17 @@ What is counted:
   ``status``): every request but the probes and the scrape itself. Its
   ``_count`` is the requests by view and status, its buckets the latency.
 - ``portal_submissions_total`` (counter; labels ``channel``, ``outcome``): each
-  citizen submission on the live channels (web form, QR, kiosk, API) as
-  ``stored``, ``duplicate``, ``rejected`` or ``rate_limited``.
+  citizen submission on the live channels, counted by core.metrics.
 - ``portal_task_queue_depth`` / ``portal_task_oldest_ready_seconds`` (gauges, read
   at scrape time): tasks waiting for the database-backed worker.
 
 With several gunicorn workers each process counts in its own files under
 ``PROMETHEUS_MULTIPROC_DIR`` (deploy/gunicorn.conf.py sets it up) and a scrape
 adds them up, whichever worker answers it. Without prometheus-client (the
-embedded default installs only the base) ``submission`` does nothing and there
-is no ``/metrics``.
+embedded default installs only the base) there is no ``/metrics``.
 
 ``/metrics`` is not public: it answers only clients in ``METRICS_ALLOWED_IPS``
-(addresses or networks, the client address as ``portal.client_ip`` sees it) or a
+(addresses or networks, the client address as ``core.client_ip`` sees it) or a
 request with ``Authorization: Bearer METRICS_TOKEN``; with neither set it is a 404.
 It is answered before the rest of the middleware (no HTTPS redirect for a
 scraper on the local network) and carries no officer data.
@@ -34,13 +32,12 @@ from django.http import HttpResponse, JsonResponse
 
 try:
     import prometheus_client
-    from prometheus_client import CollectorRegistry, Counter, Histogram, multiprocess
+    from prometheus_client import CollectorRegistry, Histogram, multiprocess
     from prometheus_client.core import GaugeMetricFamily
 except ImportError:  # the embedded default: no metrics
     prometheus_client = None
 
 METRICS_PATH = "/metrics"
-OUTCOMES = ("stored", "duplicate", "rejected", "rate_limited")
 METHODS = frozenset(("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"))
 
 if prometheus_client is not None:
@@ -50,17 +47,6 @@ if prometheus_client is not None:
         ["view", "method", "status"],
         buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30),
     )
-    SUBMISSIONS = Counter(
-        "portal_submissions_total",
-        "Citizen submissions by channel and outcome.",
-        ["channel", "outcome"],
-    )
-
-
-def submission(channel, outcome: str) -> None:
-    """Count one submission (``outcome`` one of OUTCOMES). Costs a few microseconds."""
-    if prometheus_client is not None:
-        SUBMISSIONS.labels(str(channel), outcome).inc()
 
 
 def _view_name(request, response) -> str:
@@ -115,7 +101,7 @@ def _allowed(request) -> bool | None:
         ):
             return True
     if networks:
-        from portal.client_ip import client_ip
+        from core.client_ip import client_ip
 
         address = ipaddress.ip_address(client_ip(request))
         for network in networks:

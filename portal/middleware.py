@@ -9,7 +9,7 @@ other prefix, and every other URL (the API, the sitemap, documents) is Indonesia
 
 from django.utils import translation
 
-from . import i18n
+from core import i18n
 
 
 class UrlLanguageMiddleware:

@@ -1,7 +1,7 @@
 """The OpenAPI schema says what the server does: every operation documents the
 errors it can answer, each in the one error shape (``{"message": ..., field: [...]}``).
 
-Every operation can answer 400: the edge (portal/edge.py) refuses NUL bytes and
+Every operation can answer 400: the edge (core/edge.py) refuses NUL bytes and
 lone surrogates in any URL, and views refuse malformed parameters. Views list
 their other error codes in ``api_error_codes``; an operation that authenticates
 by token can also answer 401 (an unknown, expired or revoked token).
@@ -10,7 +10,7 @@ Codes an ``@extend_schema`` already documents keep their own description.
 
 from drf_spectacular.openapi import AutoSchema
 
-from .edge import EMPTY_ALLOWED
+from core.edge import EMPTY_ALLOWED
 
 DESCRIPTIONS = {
     400: "Invalid input: a message, and field errors beside it. Also any request with a "
@@ -35,7 +35,7 @@ class PortalAutoSchema(AutoSchema):
         if self.view.get_authenticators():
             codes.add(401)
         if self.method in ("POST", "PUT", "PATCH"):
-            codes.add(415)  # portal.edge: JSON bodies are UTF-8 only
+            codes.add(415)  # core.edge: JSON bodies are UTF-8 only
         return sorted(codes)
 
     def _get_parameters(self):
@@ -61,3 +61,8 @@ class PortalAutoSchema(AutoSchema):
                 body["description"] = DESCRIPTIONS[code]
                 responses[str(code)] = body
         return responses
+
+
+def public_endpoints_only(endpoints, **kwargs):
+    """drf-spectacular hook: document /api/ only, not Wagtail's internal admin API."""
+    return [e for e in endpoints if e[0].startswith("/api/")]

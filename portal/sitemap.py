@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import get_script_prefix
 from wagtail.contrib.sitemaps import Sitemap
 
-from . import i18n
+from core import i18n
 
 
 class LanguagesSitemap(Sitemap):

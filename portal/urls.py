@@ -36,7 +36,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-# Errors under /api/ answer in the API's JSON shape (portal/errors.py).
-handler400 = "portal.errors.bad_request"
-handler404 = "portal.errors.not_found"
-handler500 = "portal.errors.server_error"
+# Errors under /api/ answer in the API's JSON shape (core/errors.py).
+handler400 = "portal.handlers.bad_request"
+handler404 = "portal.handlers.not_found"
+handler500 = "portal.handlers.server_error"

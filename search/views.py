@@ -13,7 +13,7 @@ from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from portal.i18n import path_in_language
+from core.i18n import path_in_language
 
 from . import selectors
 from .documents import TYPE_LABELS

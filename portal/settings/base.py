@@ -110,12 +110,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache doubles as the rate-limit store, so it must be shared between
 # processes wherever more than one serves requests (see production.py).
-# On Redis (portal/redis_guard.py): the cache is best effort (down, it is a miss) and
+# On Redis (core/redis_guard.py): the cache is best effort (down, it is a miss) and
 # the rate-limit counters are an alias of their own that never pretends (down, a
 # submission answers 503); short socket timeouts, so a stalled Redis holds no worker.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    from portal import redis_guard
+    from core import redis_guard
 
     CACHES = redis_guard.caches(
         REDIS_URL,
@@ -160,7 +160,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # reverse proxies that each append to X-Forwarded-For, set TRUSTED_PROXY_COUNT=N;
 # with 0 (the default) the header is ignored so a client cannot forge it.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-RATELIMIT_IP_META_KEY = "portal.client_ip.client_ip"
+RATELIMIT_IP_META_KEY = "core.client_ip.client_ip"
 
 # Citizen feedback: limits use django-ratelimit's "count/period" syntax.
 # Per client address: accepted responses, and attempts of any kind (valid or not).
@@ -249,7 +249,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["feedback.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "EXCEPTION_HANDLER": "portal.api.exception_handler",
+    "EXCEPTION_HANDLER": "portal.handlers.exception_handler",
     "UNICODE_JSON": True,
     # Views that offer CSV read ?format= themselves (CONTRACT.md: ?format=csv).
     "URL_FORMAT_OVERRIDE": None,
@@ -259,7 +259,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Open data and citizen feedback API: units, services, SKM feedback, IKM.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "PREPROCESSING_HOOKS": ["portal.api.public_endpoints_only"],
+    "PREPROCESSING_HOOKS": ["portal.schema.public_endpoints_only"],
 }
 
 # Background work through Django's tasks API (django-tasks): what a citizen or an
@@ -282,25 +282,25 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Hostile input (portal/edge.py): NUL bytes and lone surrogates are refused on
+# Hostile input (core/edge.py): NUL bytes and lone surrogates are refused on
 # every channel, and a JSON body is bounded in size and nesting depth.
-MIDDLEWARE += ["portal.edge.EdgeMiddleware"]
+MIDDLEWARE += ["core.edge.EdgeMiddleware"]
 EDGE_JSON_MAX_BYTES = env.int("EDGE_JSON_MAX_BYTES", default=256 * 1024)
 EDGE_JSON_MAX_DEPTH = env.int("EDGE_JSON_MAX_DEPTH", default=32)
 # Longer URLs (path and query) answer 414 from the portal, below gunicorn's own limit.
 EDGE_URL_MAX_BYTES = env.int("EDGE_URL_MAX_BYTES", default=4096)
-# 405 with Allow for methods a URL does not take, before the CSRF check (portal/methods.py).
+# 405 with Allow for methods a URL does not take, before the CSRF check (core/methods.py).
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "portal.methods.MethodMiddleware"
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"), "core.methods.MethodMiddleware"
 )
 # Every JSON body is decoded once, by the edge (UTF-8 only); the API's parser reads that.
-REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["portal.edge.JSONParser"]
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["core.edge.JSONParser"]
 # Every operation documents its error responses in the API's error shape (portal/schema.py).
 REST_FRAMEWORK["DEFAULT_SCHEMA_CLASS"] = "portal.schema.PortalAutoSchema"
 
 # Admin login protection (portal/login_protection.py, django-axes): after
 # AXES_FAILURE_LIMIT failures for one username, or from one client address, logins
-# are refused for AXES_COOLOFF_MINUTES. The address is portal.client_ip's.
+# are refused for AXES_COOLOFF_MINUTES. The address is core.client_ip's.
 INSTALLED_APPS += ["axes"]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -311,7 +311,7 @@ MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.int("AXES_COOLOFF_MINUTES", default=30) / 60  # hours
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "portal.login_protection.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are what protection needs; a row per successful login is not.
@@ -322,9 +322,9 @@ AXES_DISABLE_ACCESS_LOG = True
 from csp.constants import NONE, SELF, UNSAFE_INLINE  # noqa: E402
 
 INSTALLED_APPS += ["csp"]
-# Outside the edge (portal/edge.py), so its refusals carry the policy too.
+# Outside the edge (core/edge.py), so its refusals carry the policy too.
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("portal.edge.EdgeMiddleware"),
+    MIDDLEWARE.index("core.edge.EdgeMiddleware"),
     "portal.content_security.PortalCSPMiddleware",
 )
 CONTENT_SECURITY_POLICY = {
@@ -355,7 +355,7 @@ CSP_ADMIN_UPDATE = {
 # e-mail hashes, and an origin the policy would have to allow.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
-# Public cache (portal/public_cache.py): published pages and open data are kept in
+# Public cache (core/public_cache.py): published pages and open data are kept in
 # the default cache (Redis in production) and refreshed precisely when a response,
 # a recompute, a publish or a registry change touches what they show. Browsers and
 # proxies may keep a copy for PUBLIC_CACHE_MAX_AGE seconds; the server keeps its own
@@ -366,16 +366,16 @@ PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600)
 # Above the session, CSRF and authentication middleware: a hit touches none of them.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1,
-    "portal.public_cache.PublicCacheMiddleware",
+    "core.public_cache.PublicCacheMiddleware",
 )
 
-# A dependency down (portal/outages.py): a request that finds PostgreSQL or the
+# A dependency down (core/outages.py): a request that finds PostgreSQL or the
 # rate-limit store unreachable answers 503 with Retry-After (JSON under /api/, a page
 # elsewhere), never 500. A process leaves Redis alone for REDIS_RETRY_SECONDS after a
 # failure, so a stall costs one timeout, not one per cache read.
 OUTAGE_RETRY_AFTER = env.int("OUTAGE_RETRY_AFTER", default=5)
 REDIS_RETRY_SECONDS = env.float("REDIS_RETRY_SECONDS", default=2.0)
-MIDDLEWARE.insert(0, "portal.outages.OutageMiddleware")
+MIDDLEWARE.insert(0, "core.outages.OutageMiddleware")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # An unreachable server fails a connection attempt in seconds (then 503), not
     # after the operating system's TCP timeout, past the worker timeout.

@@ -5,7 +5,7 @@ from django import template
 from django.conf import settings
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
-from portal import i18n
+from core import i18n
 
 register = template.Library()
 

@@ -1,7 +1,7 @@
 import pytest
 from django.test import RequestFactory
 
-from portal.client_ip import client_ip
+from core.client_ip import client_ip
 
 rf = RequestFactory()
 

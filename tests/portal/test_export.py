@@ -1,4 +1,4 @@
-"""Every CSV and XLSX the portal writes is formula-safe (portal/export.py): a cell a
+"""Every CSV and XLSX the portal writes is formula-safe (core/export.py): a cell a
 spreadsheet would run as a formula is text, and numbers stay numbers."""
 
 import csv
@@ -7,7 +7,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from portal import export
+from core import export
 
 HOSTILE = [
     '=HYPERLINK("http://evil.example/","klik")',

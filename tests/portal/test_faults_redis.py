@@ -17,8 +17,8 @@ import pytest
 
 from bench.private_servers import RedisServer
 from content.models import ServicePage
+from core import redis_guard
 from feedback.models import Kiosk, Response, Service
-from portal import redis_guard
 from tests.factories import ServicePointFactory
 
 ANSWERS = {f"U{n}": 3 for n in range(1, 10)}
@@ -36,7 +36,7 @@ def private_redis():
 
 @pytest.fixture
 def on_private_redis(settings, private_redis):
-    """The production cache settings (portal.redis_guard.caches), on the private Redis."""
+    """The production cache settings (core.redis_guard.caches), on the private Redis."""
     settings.CACHES = redis_guard.caches(private_redis.url, prefix=f"faults-{uuid.uuid4().hex}")
     settings.RATELIMIT_USE_CACHE = redis_guard.RATELIMIT_CACHE
     settings.PUBLIC_CACHE_ENABLED = True

@@ -3,7 +3,7 @@
 An anonymous visitor gets no cookie and no ``Vary: Cookie`` on any public page, so a
 reverse proxy or CDN may keep them; only pages with a POST form set the CSRF cookie.
 The server keeps published pages and open data in its cache and refreshes exactly
-what a submission or a publish changes (portal.public_cache).
+what a submission or a publish changes (core.public_cache).
 
 Refreshing happens when a transaction commits: these tests run in one that never
 does, so they commit through ``django_capture_on_commit_callbacks(execute=True)``.
@@ -23,10 +23,10 @@ from content.models import (
     SurveyReportPage,
     UnitPage,
 )
+from core.public_cache import CACHE_HEADER
 from feedback.forms import signed_start
 from feedback.models import Service, Unit
 from feedback.periods import Period
-from portal.public_cache import CACHE_HEADER
 from tests.portal.test_privacy import crawl
 
 pytestmark = pytest.mark.django_db

@@ -55,7 +55,7 @@ def one_round_trip():
     finally:
         _queued.reset(token)
         # By connection pool: the cache and the rate-limit aliases share one
-        # (portal.redis_guard), so their commands still travel together.
+        # (core.redis_guard), so their commands still travel together.
         by_client = {}
         for client, commands in pending:
             by_client.setdefault(id(client.connection_pool), (client, []))[1].append(commands)

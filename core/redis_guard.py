@@ -8,7 +8,7 @@ Two cache aliases on the same Redis, sharing one connection pool per process:
   pages are rendered from the database and answer 200.
 - ``ratelimit`` (RATELIMIT_USE_CACHE): the rate-limit counters. Without them a
   submission cannot be limited, so it is refused: errors propagate and
-  portal.outages answers 503 with Retry-After (nothing stored; the client retries).
+  core.outages answers 503 with Retry-After (nothing stored; the client retries).
 
 Short socket timeouts (REDIS_SOCKET_TIMEOUT, REDIS_CONNECT_TIMEOUT) make a stalled
 Redis answer within a fraction of a second instead of holding a worker until its
@@ -37,7 +37,7 @@ def caches(url: str, *, prefix: str, timeout: float = 0.5, connect_timeout: floa
     """The CACHES setting for Redis at ``url`` (both aliases, the same pool)."""
     options = {
         "CLIENT_CLASS": "django_redis.client.DefaultClient",
-        "CONNECTION_POOL_CLASS": "portal.redis_guard.GuardedConnectionPool",
+        "CONNECTION_POOL_CLASS": "core.redis_guard.GuardedConnectionPool",
         "SOCKET_TIMEOUT": timeout,
         "SOCKET_CONNECT_TIMEOUT": connect_timeout,
     }

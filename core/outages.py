@@ -14,7 +14,7 @@ request reconnects by itself.
 
 The mapping lives here alone. It is reached from three places: ``OutageMiddleware``
 for views (DRF's handler, portal.api, leaves these to it), and handler500
-(portal.errors) for what a middleware raised.
+(core.errors) for what a middleware raised.
 """
 
 import logging

@@ -227,8 +227,8 @@ def main():
         from django.core.management import call_command
         from django.db import connection
 
-        from feedback import rollups
         from feedback.models import Response, Service
+        from feedback.results import rollups
 
         service_ids = list(Service.objects.values_list("pk", flat=True))
         urls, service_code = served.public_pages()

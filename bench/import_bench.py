@@ -70,9 +70,9 @@ RSS_GROWTH = (1.25, 20 * 1024)  # factor, KiB
 
 def registry():
     """[(service code, service id, [loket codes offering it])] of the demo Pemda."""
-    from feedback import registry_cache
+    from feedback.registry import snapshot
 
-    snap = registry_cache.snapshot()
+    snap = snapshot.snapshot()
     out = []
     for code, service in sorted(snap.services.items()):
         points = [p.code for p in snap.points.values() if service.pk in snap.offered[p.pk]]
@@ -109,9 +109,9 @@ def write_csv(path: Path, rows: int, services, seed: int) -> None:
 def copy_rows(path: Path, services):
     """The CSV's rows as the table's values (built before the clock starts), as a
     bare COPY would load them."""
-    from feedback import importing
+    from feedback.imports import responses
 
-    fields = importing._fields()
+    fields = responses._fields()
     ids = {code: sid for code, sid, _points in services}
     from feedback.models import ServicePoint
 
@@ -206,7 +206,7 @@ def run_import(env, path: Path, *extra):
 
 
 def rollups_equal_recompute() -> bool:
-    from feedback import rollups
+    from feedback.results import rollups
 
     before = ib.rollup_rows()
     rollups.rebuild()

@@ -159,7 +159,7 @@ def start_server(env, log):
 def registry(hot_row: bool):
     """(service code, [loket codes offering it]) pairs to rate; one pair for --hot-row."""
     from feedback.models import Assignment, Service, ServicePoint
-    from feedback.services import services_at
+    from feedback.registry.offers import services_at
 
     points = {}
     for point in ServicePoint.objects.all():

@@ -1,4 +1,4 @@
-"""How long masking a comment takes on the submission path (feedback/masking.py).
+"""How long masking a comment takes on the submission path (feedback/rules/masking.py).
 
     .venv/bin/python bench/masking_bench.py [--officers 2000]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 
-from feedback.masking import compile_officer_names, mask_personal_data  # noqa: E402
+from feedback.rules.masking import compile_officer_names, mask_personal_data
 from portal.demo.catalog import OFFICER_NAMES  # noqa: E402
 
 COMMENTS = {

@@ -9,7 +9,7 @@ Labels are never cut: an element's name wraps onto as many lines as it needs,
 and every bar and point carries its full text in a <title>.
 """
 
-from feedback.skm import BY_CODE, CODES
+from feedback.rules.skm import BY_CODE, CODES
 
 WIDTH = 480
 SCALE_MIN, SCALE_MAX = 1.0, 4.0

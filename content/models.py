@@ -25,9 +25,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from feedback import open_data
-from feedback import selectors as feedback_selectors
-from feedback.skm import ELEMENTS
+from feedback.results import open_data
+from feedback.results import selectors as feedback_selectors
+from feedback.rules.skm import ELEMENTS
 
 from . import reports, results, selectors, tasks
 
@@ -328,7 +328,7 @@ class FollowUpAction(Orderable):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        from feedback.periods import Period
+        from feedback.rules.periods import Period
 
         try:
             self.period = str(Period.parse(self.period))
@@ -522,7 +522,7 @@ class OpenDataPage(RoutablePageMixin, Page):
     """Where the open data is: the IKM tables (CSV for Indonesian spreadsheets, CSV
     with commas, XLSX and JSON), the registry and the API schema, with the period a
     reader picks, under the licence stated on the page and in every file
-    (feedback.open_data)."""
+    (feedback.results.open_data)."""
 
     intro = RichTextField(_("pengantar"), blank=True, features=TEXT_FEATURES)
 
@@ -626,7 +626,7 @@ class SurveyReportPage(RoutablePageMixin, Page):
         super().clean()
         from django.core.exceptions import ValidationError
 
-        from feedback.periods import Period
+        from feedback.rules.periods import Period
 
         try:
             self.period = str(Period.parse(self.period))

@@ -10,10 +10,10 @@ import re
 from django.utils import timezone
 from django.utils.html import strip_tags
 
-from feedback import selectors
 from feedback.models import Service, Unit
-from feedback.periods import Period
-from feedback.skm import BY_CODE, CODES
+from feedback.results import selectors
+from feedback.rules.periods import Period
+from feedback.rules.skm import BY_CODE, CODES
 
 
 def freeze(*, unit: Unit | None, period: str) -> dict:

@@ -4,15 +4,16 @@ unit and Pemda pages, so every page shows the same figures the same way."""
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
-from feedback import ikm, selectors
 from feedback.models import Education, Occupation, ProfileMonth, Sex
-from feedback.periods import Period
-from feedback.skm import BY_CODE, CODES
+from feedback.results import selectors
+from feedback.rules import ikm
+from feedback.rules.periods import Period
+from feedback.rules.skm import BY_CODE, CODES
 
 from . import charts
 
 PERIOD_PARAM = "periode"
-# The band labels come from feedback.ikm (no Django there); listed here so the
+# The band labels come from feedback.rules.ikm (no Django there); listed here so the
 # catalogue carries them and templates can `{% translate result.kinerja %}`.
 KINERJA_LABELS = [
     gettext_noop("Sangat Baik"),
@@ -53,7 +54,7 @@ def chosen_period(request) -> tuple[Period, Period, str | None]:
 def _natural_order(dimension: str) -> dict:
     """Rank of each stored value in its natural order (age bands youngest first, the
     choices as the form lists them), "not given" last: a table reads like the form."""
-    from feedback.rollups import AGE_BANDS
+    from feedback.results.rollups import AGE_BANDS
 
     if dimension == "age":
         codes = [label for _low, _high, label in AGE_BANDS]

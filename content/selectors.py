@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from feedback import selectors as feedback_selectors
+from feedback.results import selectors as feedback_selectors
 
 from . import charts
 

@@ -5,8 +5,8 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from core.public_cache import PAGES, cache_public
-from feedback import cache_scopes
-from feedback.permissions import EDITORS_GROUP, MODERATORS_GROUP
+from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
+from feedback.registry import cache_scopes
 
 from . import selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage

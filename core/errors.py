@@ -10,6 +10,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 
 
@@ -36,9 +37,16 @@ def json_error(message, status: int, **fields) -> JsonResponse:
     )
 
 
-def api_error(message, status: int, headers=None, **fields) -> ApiResponse:
+def api_error(message, status: int = 400, headers=None, **fields) -> ApiResponse:
     """The error shape as a DRF response (content negotiation, the browsable API)."""
     return ApiResponse(error_body(message, **fields), status=status, headers=headers)
+
+
+class MessageSerializer(serializers.Serializer):
+    """The error shape in the OpenAPI schema: a human-readable message, and for a
+    400 the field errors beside it."""
+
+    message = serializers.CharField()
 
 
 def refusal(request, message: str, status: int = 400):

@@ -24,7 +24,7 @@ def rebuild_officer_rollups(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender="feedback.ServicePoint")
 def registry_changed(sender, instance, raw=False, **kwargs):
     """Names and the unit tree appear on every public page and in the open data."""
-    from . import cache_scopes
+    from .registry import cache_scopes
 
     if not raw:
         cache_scopes.registry_changed()
@@ -33,8 +33,8 @@ def registry_changed(sender, instance, raw=False, **kwargs):
 @receiver([post_save, post_delete], sender="feedback.Population")
 def population_changed(sender, instance, raw=False, **kwargs):
     """Pages say whether the sample meets Krejcie & Morgan for the population entered."""
-    from . import cache_scopes
     from .models import Service
+    from .registry import cache_scopes
 
     unit_id = Service.objects.filter(pk=instance.service_id).values_list("unit_id", flat=True)
     if not raw and unit_id:

@@ -9,11 +9,13 @@ default, tests) runs each task at once; production queues them for
 from django.db import transaction
 from django_tasks import task
 
+from .intake import storing
+
 
 @task()
 def rebuild_officer_rollups(officer_ids: list[int]) -> int:
     """Recompute the officer rollups of these officers (after an assignment change)."""
-    from . import rollups
+    from .results import rollups
 
     return rollups.rebuild_officers(officer_ids=officer_ids)
 
@@ -23,10 +25,9 @@ def purge_client_hashes() -> int:
     """The daily purge (also ``manage.py purge_client_hashes``): hashed client
     addresses past their retention, and idempotency keys past theirs. Returns the
     number of responses whose hashes were cleared."""
-    from . import services
 
-    services.purge_idempotency_keys()
-    return services.purge_client_hashes()
+    storing.purge_idempotency_keys()
+    return storing.purge_client_hashes()
 
 
 def enqueue_on_commit(work, *args, **kwargs) -> None:

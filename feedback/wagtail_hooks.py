@@ -17,7 +17,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from core.i18n import reverse_for_citizens
 
-from . import admin_views
+from .access.permissions import is_hr
+from .intake import admin_views as intake_admin
 from .models import (
     Assignment,
     HRScope,
@@ -30,7 +31,7 @@ from .models import (
     ServicePoint,
     Unit,
 )
-from .permissions import is_hr
+from .personnel import admin_views as personnel_admin
 
 
 class ActiveColumn(BooleanColumn):
@@ -196,16 +197,16 @@ register_snippet(PersonnelGroup)
 def feedback_admin_urls():
     return [
         path(
-            "kiosk/<int:pk>/aktifkan/", admin_views.kiosk_activate, name="feedback_kiosk_activate"
+            "kiosk/<int:pk>/aktifkan/", intake_admin.kiosk_activate, name="feedback_kiosk_activate"
         ),
         path(
-            "tanda-terima/<int:pk>/cetak/", admin_views.receipt_slip, name="feedback_receipt_slip"
+            "tanda-terima/<int:pk>/cetak/", intake_admin.receipt_slip, name="feedback_receipt_slip"
         ),
-        path("komentar/", admin_views.comment_moderation, name="feedback_comment_moderation"),
-        path("hr/indikator/", admin_views.hr_indicators, name="feedback_hr_indicators"),
-        path("hr/indikator/unduh.<str:fmt>", admin_views.hr_export, name="feedback_hr_export"),
-        path("hr/petugas/<str:nip>/", admin_views.hr_officer, name="feedback_hr_officer"),
-        path("hr/log-akses/", admin_views.access_log, name="feedback_access_log"),
+        path("komentar/", intake_admin.comment_moderation, name="feedback_comment_moderation"),
+        path("hr/indikator/", personnel_admin.hr_indicators, name="feedback_hr_indicators"),
+        path("hr/indikator/unduh.<str:fmt>", personnel_admin.hr_export, name="feedback_hr_export"),
+        path("hr/petugas/<str:nip>/", personnel_admin.hr_officer, name="feedback_hr_officer"),
+        path("hr/log-akses/", personnel_admin.access_log, name="feedback_access_log"),
     ]
 
 
@@ -287,12 +288,13 @@ class HRDashboardPanel(Component):
     order = 150
 
     def get_context_data(self, parent_context):
-        from . import hr, selectors
+        from .personnel import indicators
+        from .results import selectors
 
         request = parent_context["request"]
         period = selectors.latest_period_with_data()
-        summary = hr.dashboard_summary(user=request.user, period=period)
-        hr.log_access(
+        summary = indicators.dashboard_summary(user=request.user, period=period)
+        indicators.log_access(
             user=request.user,
             channel="admin-dashboard",
             period=str(period),

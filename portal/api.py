@@ -2,16 +2,18 @@
 
 from django.urls import include, path
 
-from feedback import api as feedback_api
-from feedback import api_hr, api_ikm
+from feedback.intake import api as intake_api
+from feedback.personnel import api as personnel_api
+from feedback.registry import api as registry_api
+from feedback.results import api as results_api
 from search import views as search_views
 
 urlpatterns = [
-    path("feedback/", feedback_api.FeedbackView.as_view(), name="api-feedback"),
-    path("receipts/", feedback_api.ReceiptView.as_view(), name="api-receipts"),
-    path("ikm/", api_ikm.IkmView.as_view(), name="api-ikm"),
-    path("ikm/table/", api_ikm.IkmTableView.as_view(), name="api-ikm-table"),
-    path("hr/indicators/", api_hr.HRIndicatorsView.as_view(), name="api-hr-indicators"),
+    path("feedback/", intake_api.FeedbackView.as_view(), name="api-feedback"),
+    path("receipts/", intake_api.ReceiptView.as_view(), name="api-receipts"),
+    path("ikm/", results_api.IkmView.as_view(), name="api-ikm"),
+    path("ikm/table/", results_api.IkmTableView.as_view(), name="api-ikm-table"),
+    path("hr/indicators/", personnel_api.HRIndicatorsView.as_view(), name="api-hr-indicators"),
     path("search/", search_views.SearchView.as_view(), name="api-search"),
-    path("", include(feedback_api.router.urls)),
+    path("", include(registry_api.router.urls)),
 ]

@@ -19,7 +19,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from feedback.permissions import HR_ADMIN_GROUP
+from feedback.access.permissions import HR_ADMIN_GROUP
 
 
 def cooloff_minutes() -> int:

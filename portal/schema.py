@@ -11,6 +11,7 @@ Codes an ``@extend_schema`` already documents keep their own description.
 from drf_spectacular.openapi import AutoSchema
 
 from core.edge import EMPTY_ALLOWED
+from core.errors import MessageSerializer
 
 DESCRIPTIONS = {
     400: "Invalid input: a message, and field errors beside it. Also any request with a "
@@ -50,8 +51,6 @@ class PortalAutoSchema(AutoSchema):
         return parameters
 
     def _get_response_bodies(self, direction="response"):
-        from feedback.api import MessageSerializer
-
         responses = super()._get_response_bodies(direction)
         if direction != "response":
             return responses

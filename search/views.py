@@ -8,11 +8,12 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
+from core.errors import MessageSerializer, api_error
 from core.i18n import path_in_language
 
 from . import selectors
@@ -215,9 +216,6 @@ class SearchResponseSerializer(serializers.Serializer):
     )
 
 
-ErrorResponse = inline_serializer("SearchError", {"message": serializers.CharField()})
-
-
 class SearchView(APIView):
     """Full-text search over the public pages: services (names and standards), units,
     information pages and published survey reports. Never officer data or comments.
@@ -230,7 +228,7 @@ class SearchView(APIView):
 
     @extend_schema(
         parameters=[SearchParams],
-        responses={200: SearchResponseSerializer, 400: ErrorResponse, 503: ErrorResponse},
+        responses={200: SearchResponseSerializer, 400: MessageSerializer, 503: MessageSerializer},
     )
     def get(self, request):
         params = SearchParams(data=request.query_params)
@@ -245,9 +243,7 @@ class SearchView(APIView):
                 per_page=data["page_size"],
             )
         except SearchUnavailable:
-            response = ApiResponse({"message": _unavailable_message()}, status=503)
-            response["Retry-After"] = str(RETRY_AFTER)
-            return response
+            return api_error(_unavailable_message(), 503, headers={"Retry-After": str(RETRY_AFTER)})
 
         def page_url(number):
             query = request.query_params.copy()

@@ -7,14 +7,14 @@ from django.db import transaction
 def _clear_cache():
     """Each test starts with an empty cache (the rate-limit store on Redis runs) and
     reads the registry afresh (a rolled-back test leaves no snapshot behind)."""
-    from feedback import officer_names, registry_cache
+    from feedback.registry import officer_names, snapshot
 
     cache.clear()
-    registry_cache.clear()
+    snapshot.clear()
     officer_names.clear()
     yield
     cache.clear()
-    registry_cache.clear()
+    snapshot.clear()
     officer_names.clear()
 
 

@@ -6,6 +6,7 @@ import factory
 from wagtail.models import Page
 
 from content.models import HomePage, ServicePage, UnitIndexPage, UnitPage
+from feedback.intake import parsing, storing
 from feedback.models import Assignment, Officer, Service, ServicePoint, Unit
 
 
@@ -78,10 +79,9 @@ SURVEY_TODAY = datetime.date(2026, 11, 22)
 
 def fill(service, count, value, day=datetime.date(2026, 8, 10), comment=""):
     """``count`` paper responses for ``service`` with every element answered ``value``."""
-    from feedback import services
 
     for _ in range(count):
-        sub = services.parse_submission(
+        sub = parsing.parse_submission(
             {
                 "service": service.code,
                 "answers": {f"U{n}": value for n in range(1, 10)},
@@ -90,7 +90,7 @@ def fill(service, count, value, day=datetime.date(2026, 8, 10), comment=""):
             },
             today=SURVEY_TODAY,
         )
-        services.response_submit(sub, channel="paper")
+        storing.response_submit(sub, channel="paper")
 
 
 def home_page() -> HomePage:

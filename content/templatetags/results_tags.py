@@ -14,7 +14,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def period_label(period) -> str:
     """A period's name in the interface language: "Triwulan III 2026" / "Quarter III 2026".
 
-    feedback.periods.Period.label is the fixed Indonesian name (API, frozen reports);
+    feedback.rules.periods.Period.label is the fixed Indonesian name (API, frozen reports);
     pages use this one.
     """
     kind = period.kind

@@ -9,7 +9,7 @@ The selectors add them to the rollups when a period contains them whole.
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ..skm import CODES
+from ..rules.skm import CODES
 
 
 class ReportedPeriod(models.Model):

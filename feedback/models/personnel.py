@@ -89,7 +89,7 @@ class Indicator(models.Model):
         return f"{self.name} ({self.period})"
 
     def clean(self):
-        from ..periods import Period
+        from ..rules.periods import Period
 
         errors = {}
         try:

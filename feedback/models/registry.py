@@ -11,7 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from ..nip import InvalidNIP, normalise_nip, parse_nip
+from ..rules.nip import InvalidNIP, normalise_nip, parse_nip
 
 code_validator = RegexValidator(
     r"^[A-Z0-9][A-Z0-9-]*$",

@@ -100,7 +100,7 @@ class Population(models.Model):
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        from ..periods import Period
+        from ..rules.periods import Period
 
         try:
             self.period = str(Period.parse(self.period))

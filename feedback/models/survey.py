@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..skm import CODES
+from ..rules.skm import CODES
 
 # Receipt codes are read aloud and typed on phones: no 0/O, 1/I/L.
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -336,7 +336,7 @@ class ImportBatch(models.Model):
     is not imported twice.
 
     It is created in the one transaction that stores the file's rows and adds them
-    to the rollups (feedback/importing.py), so for everyone else a batch, its rows
+    to the rollups (feedback/imports/responses.py), so for everyone else a batch, its rows
     and their counts appear together at the commit, complete, or not at all: there
     is no half-imported state to hide from public figures."""
 

@@ -2,7 +2,7 @@
 2024-Q4, before the portal's own responses start in 2025), so the demo's trends
 start before the portal did, as a real Pemda's would.
 
-Stored through the same path as ``import_skm_tables`` (importing_tables.store);
+Stored through the same path as ``import_skm_tables`` (report_tables.store);
 deterministic and loaded once (the batch is recognised by its digest).
 """
 
@@ -11,10 +11,10 @@ import hashlib
 import random
 from decimal import Decimal
 
-from feedback import importing_tables
+from feedback.imports import report_tables
 from feedback.models import ImportBatch, Service
-from feedback.periods import Period
-from feedback.skm import CODES, SCALE
+from feedback.rules.periods import Period
+from feedback.rules.skm import CODES, SCALE
 
 from .responses import ELEMENT_OFFSET, LEVELS, _answer
 
@@ -62,6 +62,6 @@ def load(*, log=print) -> int:
     if not entries:
         return 0
     assert all(e["end"] < datetime.date(2025, 1, 1) for e in entries)  # before the responses
-    importing_tables.store(entries, filename=FILENAME, digest=DIGEST)
+    report_tables.store(entries, filename=FILENAME, digest=DIGEST)
     log(f"  report tables: {len(entries)} periods of {len(SERVICES)} services")
     return len(entries)

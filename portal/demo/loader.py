@@ -28,6 +28,7 @@ from content.models import (
     UnitIndexPage,
     UnitPage,
 )
+from feedback.access.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
 from feedback.models import (
     Assignment,
     HRScope,
@@ -38,7 +39,6 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
-from feedback.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
 
 from . import catalog, history, responses
 

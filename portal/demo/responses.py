@@ -13,7 +13,6 @@ import uuid
 from django.db import transaction
 from django.utils import timezone
 
-from feedback import rollups
 from feedback.models import (
     Assignment,
     Channel,
@@ -25,7 +24,8 @@ from feedback.models import (
     Service,
     ServicePoint,
 )
-from feedback.skm import CODES
+from feedback.results import rollups
+from feedback.rules.skm import CODES
 
 from . import catalog
 

@@ -99,7 +99,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django turns psycopg's prepared statements off, for connection poolers. Its
     # own queries bind on the client and are never prepared anyway; the one
-    # statement of a submission (feedback.submission_sql) binds on the server and
+    # statement of a submission (feedback.intake.statement) binds on the server and
     # is prepared after this many uses on a connection, which halves what
     # PostgreSQL spends on it. 0 turns it off: needed behind PgBouncer older than
     # 1.21 in transaction pooling mode.
@@ -181,7 +181,7 @@ FEEDBACK_CLIENT_HASH_RETENTION_DAYS = env.int("FEEDBACK_CLIENT_HASH_RETENTION_DA
 # and too few to keep respondents anonymous).
 SKM_PUBLIC_MIN_RESPONDENTS = env.int("SKM_PUBLIC_MIN_RESPONDENTS", default=10)
 # Each process reads the registry (services, lokets) for submissions from a snapshot
-# at most this old (feedback/registry_cache.py); changes made in a process apply there at once.
+# at most this old (feedback/registry/snapshot.py); changes made in a process apply there at once.
 REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=30)
 # Receipts are valid this long after issue.
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
@@ -199,7 +199,7 @@ KIOSK_SYNC_SECONDS = env.int("KIOSK_SYNC_SECONDS", default=30)
 # (PermenPANRB 14/2017 took effect in 2017); public channels keep their short window.
 SKM_HISTORY_EARLIEST = env("SKM_HISTORY_EARLIEST", default="2017-01-01")
 
-# Spreadsheet imports (feedback/tabular.py): the most data rows one file may hold, and
+# Spreadsheet imports (feedback/imports/tabular.py): the most data rows one file may hold, and
 # how large an .xlsx may unpack to (checked before it is parsed: a small archive can
 # unpack to gigabytes). Bigger files: split them, or save as CSV.
 IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=1_000_000)
@@ -246,7 +246,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
-    "DEFAULT_AUTHENTICATION_CLASSES": ["feedback.authentication.ApiTokenAuthentication"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["feedback.access.tokens.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "portal.handlers.exception_handler",

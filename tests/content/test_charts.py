@@ -4,7 +4,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from content import charts
-from feedback.skm import BY_CODE, CODES
+from feedback.rules.skm import BY_CODE, CODES
 
 
 def test_every_element_label_is_drawn_in_full():

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Group
 
-from feedback import services
+from feedback.intake import parsing, storing
 from tests.factories import ServiceFactory, service_page
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_editors_and_moderators_see_what_waits_for_them(client, django_user_mode
     page = service_page(ServiceFactory(name="Penerbitan KTP Elektronik"), owner=editor)
     submit_for_moderation(page, editor)
     service = page.service
-    sub = services.parse_submission(
+    sub = parsing.parse_submission(
         {
             "service": service.code,
             "answers": {f"U{n}": 3 for n in range(1, 10)},
@@ -39,7 +39,7 @@ def test_editors_and_moderators_see_what_waits_for_them(client, django_user_mode
         },
         today=datetime.date(2026, 11, 22),
     )
-    services.response_submit(sub, channel="web")
+    storing.response_submit(sub, channel="web")
 
     client.force_login(approver)
     html = client.get("/admin/").content.decode()

@@ -6,7 +6,7 @@ from django.utils import formats
 
 from content import selectors
 from content.models import MenuItem, NavigationSettings, ResultsPage, StandardPage
-from feedback import selectors as feedback_selectors
+from feedback.results import selectors as feedback_selectors
 from tests.factories import (
     ServiceFactory,
     UnitFactory,

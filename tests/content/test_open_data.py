@@ -1,4 +1,4 @@
-"""Open data in formats people open (feedback/open_data.py, the open-data page): a
+"""Open data in formats people open (feedback/results/open_data.py, the open-data page): a
 CSV that Indonesian Excel splits into columns on a double-click, XLSX beside it,
 booleans as words, and the licence on the page and in every file."""
 
@@ -9,7 +9,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from feedback import services
+from feedback.intake import parsing, storing
 from feedback.models import Service
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +27,11 @@ def figures(demo, settings):
         for i in range(count):
             answers = {f"U{n}": value for n in range(1, 10)}
             answers["U9"] = 1 + i % 4
-            sub = services.parse_submission(
+            sub = parsing.parse_submission(
                 {"service": code, "answers": answers, "served_on": datetime.date(2026, 8, 10)},
                 today=datetime.date(2026, 11, 22),
             )
-            services.response_submit(sub, channel="paper")
+            storing.response_submit(sub, channel="paper")
     return Service.objects.get(code="KTP-EL")
 
 

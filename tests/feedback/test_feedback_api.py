@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from feedback.intake.receipts import receipt_issue
 from feedback.models import Channel, Kiosk, Receipt, Response
-from feedback.services import receipt_issue
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory
 
 pytestmark = pytest.mark.django_db
@@ -295,7 +295,7 @@ def test_attempts_on_one_receipt_code_are_limited_from_any_address(
 
 
 def test_the_web_form_counts_attempts_per_receipt_code_too(client, service, settings):
-    from feedback.forms import signed_start
+    from feedback.intake.forms import signed_start
 
     settings.FEEDBACK_RATE_RECEIPT = "3/10m"
     form = {f"u{i}": "4" for i in range(1, 10)}

@@ -11,9 +11,9 @@ from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
 from content.models import ResultsPage
-from feedback import selectors
 from feedback.models import ImportBatch, OfficerMonth, ReportedPeriod, Response, ServiceMonth
-from feedback.periods import Period
+from feedback.results import selectors
+from feedback.rules.periods import Period
 from tests.factories import ServiceFactory, home_page, publish_child, service_page
 
 pytestmark = pytest.mark.django_db

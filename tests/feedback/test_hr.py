@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from feedback import rollups, services
+from feedback.intake import parsing, receipts, storing
 from feedback.models import AccessLog, ApiToken, Assignment, Indicator, OfficerMonth
+from feedback.results import rollups
 from tests.factories import (
     OfficerFactory,
     ServiceFactory,
@@ -27,7 +28,7 @@ def rate(service, *, u6, u7, officer=None, point=None, others=1, day=DAY):
     """One response; with an officer it is verified through a real receipt."""
     receipt = None
     if officer is not None:
-        receipt = services.receipt_issue(service=service, service_point=point, officer=officer)
+        receipt = receipts.receipt_issue(service=service, service_point=point, officer=officer)
     answers = {f"U{n}": others for n in range(1, 10)} | {"U6": u6, "U7": u7}
     data = {
         "service": service.code,
@@ -36,8 +37,8 @@ def rate(service, *, u6, u7, officer=None, point=None, others=1, day=DAY):
         "receipt": receipt.code if receipt else None,
         "service_point": point.code if point else None,
     }
-    sub = services.parse_submission(data, today=TODAY)
-    return services.response_submit(sub, channel="qr")[0]
+    sub = parsing.parse_submission(data, today=TODAY)
+    return storing.response_submit(sub, channel="qr")[0]
 
 
 @pytest.fixture

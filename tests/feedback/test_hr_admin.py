@@ -12,8 +12,8 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from openpyxl import load_workbook
 
+from feedback.access.permissions import HR_ADMIN_GROUP
 from feedback.models import AccessLog
-from feedback.permissions import HR_ADMIN_GROUP
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, get, hr_token, indicator, rate  # noqa: F401
 

@@ -11,7 +11,7 @@ from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
-from feedback import services
+from feedback.intake import parsing, storing
 from feedback.models import Channel, IdempotencyKey, Kiosk, Response, ServiceMonth
 from tests.factories import ServiceFactory, ServicePointFactory
 
@@ -301,9 +301,9 @@ def test_two_identical_requests_at_the_same_moment_store_exactly_one_response(se
 
     def submit():
         try:
-            submission = services.parse_submission(data)
+            submission = parsing.parse_submission(data)
             barrier.wait(timeout=10)
-            outcomes.append(services.submit_once(submission, key=KEY, channel=Channel.API))
+            outcomes.append(storing.submit_once(submission, key=KEY, channel=Channel.API))
         except Exception as exc:  # reported below, with the thread's error
             errors.append(exc)
         finally:

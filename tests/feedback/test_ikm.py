@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from feedback import ikm
-from feedback.skm import CODES
+from feedback.rules import ikm
+from feedback.rules.skm import CODES
 
 
 def sums_of(rows):

@@ -4,7 +4,7 @@ import io
 
 import pytest
 
-from feedback import services
+from feedback.intake import parsing, storing
 from tests.factories import ServiceFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,11 +14,11 @@ def fill(service, count, value, day=datetime.date(2026, 8, 10)):
     for i in range(count):
         answers = {f"U{n}": value for n in range(1, 10)}
         answers["U9"] = 1 + i % 4  # some spread, so the interval is not a point
-        sub = services.parse_submission(
+        sub = parsing.parse_submission(
             {"service": service.code, "answers": answers, "served_on": day},
             today=datetime.date(2026, 11, 22),
         )
-        services.response_submit(sub, channel="paper")
+        storing.response_submit(sub, channel="paper")
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""import_skm stores in bulk, all or none (feedback/importing.py): the rollups it
+"""import_skm stores in bulk, all or none (feedback/imports/responses.py): the rollups it
 brings up to date equal a full recompute, and a failure at any step, or a killed
 process, leaves nothing counted and nothing visible."""
 
@@ -16,8 +16,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection
 
-from feedback import importing, rollups, services
+from feedback.imports import responses
+from feedback.intake import parsing, storing
 from feedback.models import Assignment, ImportBatch, ReportedPeriod, Response, ServiceMonth
+from feedback.results import rollups
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
 from tests.feedback.test_rollups import snapshot
 
@@ -76,8 +78,8 @@ def forms(rows: int, seed: int = 1) -> str:
 def live(service, served_on, answers=3):
     data = {"service": service.code, "answers": {f"U{i}": answers for i in range(1, 10)}}
     data["served_on"] = served_on
-    sub = services.parse_submission(data, earliest=datetime.date(2017, 1, 1))
-    return services.response_submit(sub, channel="web")[0]
+    sub = parsing.parse_submission(data, earliest=datetime.date(2017, 1, 1))
+    return storing.response_submit(sub, channel="web")[0]
 
 
 def rollups_equal_a_recompute() -> bool:
@@ -91,7 +93,7 @@ def test_rollups_after_an_import_equal_a_full_recompute(registry):
     # Live responses already counted in some of the same service-months.
     for day in (datetime.date(2026, 2, 3), datetime.date(2026, 5, 9)):
         live(svcs[0], day)
-    batch = importing.import_file(forms(600).encode(), filename="kertas.csv")
+    batch = responses.import_file(forms(600).encode(), filename="kertas.csv")
     assert batch.rows == 600 and Response.objects.filter(import_batch=batch).count() == 600
     assert Response.objects.count() == 602
     months = snapshot()
@@ -99,7 +101,7 @@ def test_rollups_after_an_import_equal_a_full_recompute(registry):
     assert {row[3] for row in months[2]} == {"loket"}  # officers credited through lokets
     assert rollups_equal_a_recompute()
     # A second file adds to the same rollup rows.
-    importing.import_file(forms(300, seed=2).encode(), filename="kertas-2.csv")
+    responses.import_file(forms(300, seed=2).encode(), filename="kertas-2.csv")
     assert sum(ServiceMonth.objects.values_list("respondents", flat=True)) == 902
     assert rollups_equal_a_recompute()
 
@@ -109,7 +111,7 @@ def test_a_row_failing_when_stored_leaves_nothing(registry, monkeypatch):
     live(registry[0][0], datetime.date(2026, 2, 3))
     before = snapshot()
     made = []
-    original = importing._RowValues.__call__
+    original = responses._RowValues.__call__
 
     def row_values(self, sub, batch_id):
         values = original(self, sub, batch_id)
@@ -118,9 +120,9 @@ def test_a_row_failing_when_stored_leaves_nothing(registry, monkeypatch):
             values[self.names.index("u3")] = 9  # outside 1..4: the CHECK constraint refuses it
         return values
 
-    monkeypatch.setattr(importing._RowValues, "__call__", row_values)
-    with pytest.raises(importing.ImportRejected) as caught:
-        importing.import_file(forms(400).encode(), filename="kertas.csv")
+    monkeypatch.setattr(responses._RowValues, "__call__", row_values)
+    with pytest.raises(responses.ImportRejected) as caught:
+        responses.import_file(forms(400).encode(), filename="kertas.csv")
     assert "basis data menolak" in str(caught.value.errors[0])
     assert Response.objects.count() == 1 and ImportBatch.objects.count() == 0
     assert snapshot() == before
@@ -131,8 +133,8 @@ def test_a_failure_while_adding_to_the_rollups_leaves_nothing(registry, monkeypa
         raise DatabaseError("the server closed the connection")
 
     monkeypatch.setattr(rollups, "add_import_batch", fail)
-    with pytest.raises(importing.ImportRejected):
-        importing.import_file(forms(50).encode(), filename="kertas.csv")
+    with pytest.raises(responses.ImportRejected):
+        responses.import_file(forms(50).encode(), filename="kertas.csv")
     assert Response.objects.count() == 0 and ImportBatch.objects.count() == 0
     assert snapshot() == ([], [], [])
 
@@ -141,7 +143,7 @@ def test_a_report_table_imported_meanwhile_refuses_the_whole_file(registry, monk
     """A table for one of the file's periods, stored while the rows were loading,
     is seen by the final check: the period would otherwise count twice."""
     svc = registry[0][0]
-    original = importing._final_checks
+    original = responses._final_checks
 
     def table_arrives(batch, digest, allow_duplicate):
         other = ImportBatch.objects.create(filename="laporan.csv", sha256="x" * 64, rows=1)
@@ -156,17 +158,17 @@ def test_a_report_table_imported_meanwhile_refuses_the_whole_file(registry, monk
         )
         return original(batch, digest, allow_duplicate)
 
-    monkeypatch.setattr(importing, "_final_checks", table_arrives)
+    monkeypatch.setattr(responses, "_final_checks", table_arrives)
     text = HEADER + "LAY-0,2026-02-03,4,4,4,4,4,4,4,4,4,,,,,\n"
-    with pytest.raises(importing.ImportRejected) as caught:
-        importing.import_file(text.encode(), filename="kertas.csv")
+    with pytest.raises(responses.ImportRejected) as caught:
+        responses.import_file(text.encode(), filename="kertas.csv")
     assert "2026-Q1" in str(caught.value.errors[0])
     assert Response.objects.count() == 0
     assert snapshot() == ([], [], [])
 
 
 def test_progress_is_shown_with_counts_and_time(registry, tmp_path, monkeypatch):
-    monkeypatch.setattr(importing, "PROGRESS_EVERY", 100)
+    monkeypatch.setattr(responses, "PROGRESS_EVERY", 100)
     path = tmp_path / "kertas.csv"
     path.write_text(forms(250))
     out = StringIO()
@@ -240,7 +242,7 @@ def test_a_killed_import_leaves_nothing_visible_and_can_be_run_again(registry, t
 
 def test_an_imported_row_is_stored_as_the_one_by_one_path_stores_it(registry):
     """The bulk path builds the row's values itself: they must be those of
-    services.response_submit for the same paper form (masking included)."""
+    storing.response_submit for the same paper form (masking included)."""
     svcs, points = registry
     officer = OfficerFactory(unit=svcs[0].unit)
     text = (
@@ -249,9 +251,9 @@ def test_an_imported_row_is_stored_as_the_one_by_one_path_stores_it(registry):
         + f"LAY-0,2026-02-03,4,3,2,1,4,3,2,1,4,45,P,sma,asn,LOK-0,{officer.nip},"
         + "Hubungi saya di 081234567890\n"
     )
-    importing.import_file(text.encode(), filename="kertas.csv")
+    responses.import_file(text.encode(), filename="kertas.csv")
     bulk = Response.objects.get()
-    sub = services.parse_submission(
+    sub = parsing.parse_submission(
         {
             "service": "LAY-0",
             "served_on": "2026-02-03",
@@ -266,7 +268,7 @@ def test_an_imported_row_is_stored_as_the_one_by_one_path_stores_it(registry):
         earliest=datetime.date(2017, 1, 1),
         officer_by_nip=True,
     )
-    one, _created = services.response_submit(sub, channel="paper")
+    one, _created = storing.response_submit(sub, channel="paper")
     ignore = {"id", "public_id", "submitted_at", "import_batch_id"}
     fields = [f.attname for f in Response._meta.concrete_fields if f.attname not in ignore]
     assert Response.objects.filter(pk=bulk.pk).values(*fields).get() == (

@@ -1,5 +1,5 @@
 """import_skm reads .xlsx as well as CSV, and rejects any unreadable file with a
-clear message, storing nothing (feedback/tabular.py, feedback/importing.py)."""
+clear message, storing nothing (feedback/imports/tabular.py, feedback/imports/responses.py)."""
 
 import datetime
 import io
@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
-from feedback.importing import ImportRejected, import_file
+from feedback.imports.responses import ImportRejected, import_file
+from feedback.imports.tabular import TableUnreadable, read_table
 from feedback.models import ImportBatch, Response
-from feedback.tabular import TableUnreadable, read_table
 from tests.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db

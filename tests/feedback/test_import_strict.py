@@ -1,4 +1,4 @@
-"""Strict reading of imported files (feedback/tabular.py): what used to be read
+"""Strict reading of imported files (feedback/imports/tabular.py): what used to be read
 wrongly without a word is now refused, naming the row, and nothing is stored."""
 
 import io
@@ -9,8 +9,8 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
+from feedback.imports.tabular import read_table
 from feedback.models import ImportBatch, ReportedPeriod, Response
-from feedback.tabular import read_table
 from tests.factories import ServiceFactory
 
 pytestmark = pytest.mark.django_db

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from feedback.masking import compile_officer_names, mask_personal_data
+from feedback.rules.masking import compile_officer_names, mask_personal_data
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from feedback.nip import InvalidNIP, parse_nip
+from feedback.rules.nip import InvalidNIP, parse_nip
 
 TODAY = datetime.date(2026, 11, 22)
 VALID = "198503122010012003"  # born 12-03-1985, appointed 01-2010, female, no. 3

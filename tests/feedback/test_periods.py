@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 
-from feedback.periods import Period, latest_complete_quarter
+from feedback.rules.periods import Period, latest_complete_quarter
 
 
 @pytest.mark.parametrize(
@@ -55,7 +55,7 @@ def test_latest_complete_quarter():
 
 
 def test_previous_stops_at_the_first_supported_year():
-    from feedback.periods import FIRST_YEAR
+    from feedback.rules.periods import FIRST_YEAR
 
     assert Period.parse(f"{FIRST_YEAR}-Q1").previous(5) == []
     assert [str(p) for p in Period.parse(f"{FIRST_YEAR + 1}-Q1").previous(6)] == [

@@ -12,8 +12,9 @@ from datetime import date
 import pytest
 from django.db import connection
 
-from feedback import rollups, services
+from feedback.intake import parsing, receipts, storing
 from feedback.models import Assignment, OfficerMonth, ProfileMonth, Response, ServiceMonth
+from feedback.results import rollups
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
 from tests.feedback.test_rollups import snapshot
 
@@ -52,8 +53,8 @@ def submit(service, point, served_on, *, receipt=None, **respondent):
     }
     if receipt:
         data["receipt"] = receipt.code
-    sub = services.parse_submission(data, today=TODAY)
-    return services.response_submit(sub, channel="paper")[0]
+    sub = parsing.parse_submission(data, today=TODAY)
+    return storing.response_submit(sub, channel="paper")[0]
 
 
 def committed_meanwhile(monkeypatch, *submissions):
@@ -91,7 +92,7 @@ def test_a_recompute_keeps_the_submissions_committed_while_it_runs(monkeypatch, 
     # count gone missing.
     ServiceMonth.objects.filter(service=service).update(respondents=24)
     ProfileMonth.objects.filter(service=service, dimension="sex").delete()
-    receipt = services.receipt_issue(service=service, service_point=point, officer=officer)
+    receipt = receipts.receipt_issue(service=service, service_point=point, officer=officer)
     finished, errors = committed_meanwhile(
         monkeypatch,
         # To rows the snapshot has: the month, its profile, the officer's loket month.

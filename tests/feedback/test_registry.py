@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from feedback.models import Assignment, Officer, Unit
+from feedback.registry import offers
 from tests.factories import (
     AssignmentFactory,
     OfficerFactory,
@@ -133,13 +134,13 @@ def test_assignments_active_on_a_day():
 
 def test_the_submission_path_registry_snapshot_follows_services_at(demo):
     """registry_cache (read by every submission) applies services_at's rule."""
-    from feedback import registry_cache, services
     from feedback.models import Service, ServicePoint
+    from feedback.registry import snapshot
 
     all_services = list(Service.objects.filter(is_active=True))
     for point in ServicePoint.objects.all():
-        offered = {s.pk for s in services.services_at(point)}
-        assert {s.pk for s in all_services if registry_cache.offers(point, s)} == offered
+        offered = {s.pk for s in offers.services_at(point)}
+        assert {s.pk for s in all_services if snapshot.offers(point, s)} == offered
 
 
 def test_a_deactivated_service_is_refused_at_once_in_this_process(client, db):

@@ -7,9 +7,10 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from feedback import rollups, selectors, services
+from feedback.intake import parsing, receipts, storing
 from feedback.models import Assignment, OfficerMonth, ProfileMonth, Response, ServiceMonth
-from feedback.periods import Period
+from feedback.results import rollups, selectors
+from feedback.rules.periods import Period
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,8 +23,8 @@ def submit(service, answers, served_on, **respondent):
         "served_on": served_on,
         "respondent": respondent,
     }
-    sub = services.parse_submission(data, today=datetime.date(2026, 11, 22))
-    return services.response_submit(sub, channel="paper")[0]
+    sub = parsing.parse_submission(data, today=datetime.date(2026, 11, 22))
+    return storing.response_submit(sub, channel="paper")[0]
 
 
 def snapshot():
@@ -130,17 +131,17 @@ def test_recompute_equals_incremental_for_every_profile_and_officer_attribution(
             },
         }
         if kind < 0.25:
-            receipt = services.receipt_issue(
+            receipt = receipts.receipt_issue(
                 service=service, service_point=point, officer=rng.choice(officers)
             )
             data["receipt"] = receipt.code
         elif kind < 0.35:
             data["officer_nip"] = rng.choice(officers).nip  # named on paper: not verified
         # Only staff imports name an officer by NIP (paper forms).
-        sub = services.parse_submission(
+        sub = parsing.parse_submission(
             data, today=date(2026, 11, 22), officer_by_nip="officer_nip" in data
         )
-        services.response_submit(sub, channel="paper")
+        storing.response_submit(sub, channel="paper")
     incremental = snapshot()
     assert {row[3] for row in incremental[2]} == {"verified", "loket"}
     assert {row[0] for row in incremental[2]} == {o.pk for o in officers}

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from feedback.intake.parsing import Submission, SubmissionInvalid, parse_submission
 from feedback.models import Response
-from feedback.services import Submission, SubmissionInvalid, parse_submission
 from tests.factories import ServiceFactory, ServicePointFactory
 
 pytestmark = pytest.mark.django_db

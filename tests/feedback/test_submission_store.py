@@ -1,4 +1,4 @@
-"""Where a submission is stored: one statement on PostgreSQL (feedback.submission_sql),
+"""Where a submission is stored: one statement on PostgreSQL (feedback.intake.statement),
 the ORM in a transaction elsewhere and for receipts. Both must store the same
 response with the same rollups, and refuse what the other refuses."""
 
@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from feedback import services, submission_sql
+from feedback.intake import parsing, statement, storing
 from feedback.models import (
     Channel,
     ImportBatch,
@@ -79,12 +79,12 @@ def test_a_report_imported_after_validation_still_refuses_the_response(loket):
     """The check where the response is stored, not only where it is validated: a
     report table imported in between must not let the period count twice."""
     service, point = loket
-    sub = services.parse_submission(
+    sub = parsing.parse_submission(
         {"service": "KTP-EL", "answers": ANSWERS, "service_point": "L1"}, check_reported=False
     )
     report_covering(service, sub.served_on)
-    with pytest.raises(services.SubmissionInvalid) as refused:
-        services.response_submit(sub, channel=Channel.API, ip="10.0.0.1")
+    with pytest.raises(parsing.SubmissionInvalid) as refused:
+        storing.response_submit(sub, channel=Channel.API, ip="10.0.0.1")
     assert "served_on" in refused.value.errors
     assert Response.objects.count() == 0
     assert rollups() == ([], [], [])
@@ -93,8 +93,8 @@ def test_a_report_imported_after_validation_still_refuses_the_response(loket):
 def test_a_kiosk_submission_notes_when_the_kiosk_was_last_used(client, loket):
     _service, point = loket
     kiosk = Kiosk.objects.create(name="Tablet Loket 1", service_point=point)
-    sub = services.parse_submission({"service": "KTP-EL", "answers": ANSWERS})
-    response, created = services.response_submit(sub, channel=Channel.KIOSK, kiosk=kiosk)
+    sub = parsing.parse_submission({"service": "KTP-EL", "answers": ANSWERS})
+    response, created = storing.response_submit(sub, channel=Channel.KIOSK, kiosk=kiosk)
     kiosk.refresh_from_db()
     assert created and response.kiosk_id == kiosk.pk
     assert response.service_point_id == point.pk  # the kiosk's loket by default
@@ -102,7 +102,7 @@ def test_a_kiosk_submission_notes_when_the_kiosk_was_last_used(client, loket):
 
 
 def test_one_statement_and_the_orm_store_the_same_response_and_rollups(loket, monkeypatch):
-    if not submission_sql.available():
+    if not statement.available():
         pytest.skip("the one-statement path is PostgreSQL's; runs in the PostgreSQL pass")
     data = {
         "service": "KTP-EL",
@@ -116,12 +116,12 @@ def test_one_statement_and_the_orm_store_the_same_response_and_rollups(loket, mo
         Response.objects.all().delete()
         for model in (ServiceMonth, ProfileMonth, OfficerMonth):
             model.objects.all().delete()
-        response, created = services.response_submit(
-            services.parse_submission(data), channel=Channel.API, ip=ip
+        response, created = storing.response_submit(
+            parsing.parse_submission(data), channel=Channel.API, ip=ip
         )
         assert created
-        again, created_again = services.response_submit(
-            services.parse_submission(data), channel=Channel.API, ip=ip
+        again, created_again = storing.response_submit(
+            parsing.parse_submission(data), channel=Channel.API, ip=ip
         )
         assert (again.pk, created_again) == (response.pk, False)  # the duplicate rule
         stored = Response.objects.values().get()
@@ -131,7 +131,7 @@ def test_one_statement_and_the_orm_store_the_same_response_and_rollups(loket, mo
         return stored, strip
 
     one_statement = store_and_read("10.0.0.7")
-    monkeypatch.setattr(submission_sql, "available", lambda: False)
+    monkeypatch.setattr(statement, "available", lambda: False)
     orm = store_and_read("10.0.0.7")
     assert one_statement == orm
     stored, (months, profiles, officers) = one_statement
@@ -144,7 +144,7 @@ def test_the_prepared_duplicate_check_uses_its_index_when_most_rows_have_no_fing
     """Years of paper imports have no fingerprint. PostgreSQL plans the prepared
     submission statement once for any fingerprint; with such statistics a plain index
     lost to a scan of the whole table by id on every submission."""
-    if not submission_sql.available():
+    if not statement.available():
         pytest.skip("prepared statements are PostgreSQL's; runs in the PostgreSQL pass")
     service, _point = loket
     day = timezone.localdate()
@@ -160,7 +160,7 @@ def test_the_prepared_duplicate_check_uses_its_index_when_most_rows_have_no_fing
     )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE feedback_response")
-        numbered = submission_sql.earlier_sql().replace("%s", "$1", 1).replace("%s", "$2", 1)
+        numbered = statement.earlier_sql().replace("%s", "$1", 1).replace("%s", "$2", 1)
         cursor.execute(f"PREPARE earlier_check (varchar, timestamptz) AS {numbered}")
         try:
             cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")

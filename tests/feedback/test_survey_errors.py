@@ -6,8 +6,9 @@ import datetime
 import pytest
 from bs4 import BeautifulSoup
 
+from feedback.intake.parsing import SERVED_ON_MAX_AGE_DAYS
+from feedback.intake.receipts import receipt_issue
 from feedback.models import Response
-from feedback.services import SERVED_ON_MAX_AGE_DAYS, receipt_issue
 from tests.factories import OfficerFactory, ServiceFactory
 from tests.feedback.test_web_form import form_data
 

@@ -3,9 +3,9 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from feedback.forms import signed_start
+from feedback.intake.forms import signed_start
+from feedback.intake.receipts import receipt_issue
 from feedback.models import Channel, Response
-from feedback.services import receipt_issue
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, service_page
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from feedback import services
+from feedback.intake import parsing, storing
 from tests.factories import ServiceFactory, UnitFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,11 +62,11 @@ def ikm_answers(db_name: str, urls: list[str]) -> dict:
 
 
 def rate(service, answers: dict):
-    sub = services.parse_submission(
+    sub = parsing.parse_submission(
         {"service": service.code, "answers": answers, "served_on": SERVED},
         today=SERVED + datetime.timedelta(days=1),
     )
-    services.response_submit(sub, channel="web")
+    storing.response_submit(sub, channel="web")
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
-from feedback.nip import parse_nip
+from feedback.rules.nip import parse_nip
 
 pytestmark = pytest.mark.django_db
 

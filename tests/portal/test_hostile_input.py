@@ -8,9 +8,9 @@ import json
 import pytest
 from django.urls import get_resolver
 
-from feedback.forms import signed_start
+from feedback.intake.forms import signed_start
+from feedback.intake.receipts import receipt_issue
 from feedback.models import Response
-from feedback.services import receipt_issue
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory
 
 pytestmark = pytest.mark.django_db
@@ -202,7 +202,7 @@ def test_an_unexpected_error_in_an_api_view_answers_the_json_error_shape(
     def broken(**kwargs):
         raise RuntimeError("database on fire")
 
-    monkeypatch.setattr("feedback.selectors.ikm_for", broken)
+    monkeypatch.setattr("feedback.results.selectors.ikm_for", broken)
     client.raise_request_exception = False
     res = client.get("/api/v1/ikm/?service=KTP-EL")
     body = assert_json_refusal(res, status=500)

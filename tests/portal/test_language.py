@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.conf import settings
 
-from feedback.forms import signed_start
+from feedback.intake.forms import signed_start
 from tests.factories import ServiceFactory, home_page, service_page
 
 pytestmark = pytest.mark.django_db

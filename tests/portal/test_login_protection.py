@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 
-from feedback.permissions import HR_ADMIN_GROUP
+from feedback.access.permissions import HR_ADMIN_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urljoin, urlparse
 
 import pytest
 
-from feedback import services
+from feedback.intake import parsing, receipts, storing
 from feedback.models import Officer, Response, Service
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,8 @@ def rated(demo):
         point = assignment.service_point
         service = point.services.first()
         for _ in range(12):
-            receipt = services.receipt_issue(service=service, service_point=point, officer=officer)
-            sub = services.parse_submission(
+            receipt = receipts.receipt_issue(service=service, service_point=point, officer=officer)
+            sub = parsing.parse_submission(
                 {
                     "service": service.code,
                     "answers": {f"U{n}": 3 for n in range(1, 10)},
@@ -45,7 +45,7 @@ def rated(demo):
                 },
                 today=datetime.date(2026, 11, 22),
             )
-            services.response_submit(sub, channel="qr")
+            storing.response_submit(sub, channel="qr")
     Response.objects.update(comment_status="approved")
     return officers
 

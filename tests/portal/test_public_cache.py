@@ -24,9 +24,9 @@ from content.models import (
     UnitPage,
 )
 from core.public_cache import CACHE_HEADER
-from feedback.forms import signed_start
+from feedback.intake.forms import signed_start
 from feedback.models import Service, Unit
-from feedback.periods import Period
+from feedback.rules.periods import Period
 from tests.portal.test_privacy import crawl
 
 pytestmark = pytest.mark.django_db
@@ -273,8 +273,8 @@ def test_a_recompute_refreshes_every_figure(
 ):
     import uuid
 
-    from feedback import rollups
     from feedback.models import Response
+    from feedback.results import rollups
 
     period = Period.quarter_of(timezone.localdate())
     service = Service.objects.first()
@@ -295,7 +295,7 @@ def test_a_recompute_refreshes_every_figure(
 def test_an_import_refreshes_the_figures(
     client, demo, public_cache, django_capture_on_commit_callbacks
 ):
-    from feedback.importing import import_file
+    from feedback.imports.responses import import_file
 
     service = Service.objects.first()
     day = timezone.localdate() - datetime.timedelta(days=1)
@@ -313,7 +313,7 @@ def test_an_import_refreshes_the_figures(
 def test_a_past_report_table_refreshes_the_figures(
     client, demo, public_cache, django_capture_on_commit_callbacks
 ):
-    from feedback.importing_tables import import_file
+    from feedback.imports.report_tables import import_file
     from tests.feedback.test_history import COUNT_HEADER, counts_row
 
     service = Service.objects.first()

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django_tasks import task_backends
 from django_tasks_db.models import DBTaskResult
 
-from feedback import services
+from feedback.intake import parsing, storing
 from feedback.models import Assignment, Channel, OfficerMonth, Response
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
 
@@ -34,7 +34,7 @@ DAY = datetime.date(2026, 8, 12)
 
 def rate_at(service, point, *, u6, u7, day=DAY):
     answers = {f"U{n}": 3 for n in range(1, 10)} | {"U6": u6, "U7": u7}
-    sub = services.parse_submission(
+    sub = parsing.parse_submission(
         {
             "service": service.code,
             "answers": answers,
@@ -43,7 +43,7 @@ def rate_at(service, point, *, u6, u7, day=DAY):
         },
         today=datetime.date(2026, 11, 22),
     )
-    return services.response_submit(sub, channel=Channel.QR)[0]
+    return storing.response_submit(sub, channel=Channel.QR)[0]
 
 
 @pytest.fixture

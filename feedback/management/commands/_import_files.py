@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from feedback.tabular import ENCODINGS
+from ...imports.tabular import ENCODINGS
 
 
 def existing(file: str) -> Path:

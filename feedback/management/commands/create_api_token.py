@@ -2,8 +2,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from feedback.permissions import SERVICE_POINT_GROUP
-from feedback.services import token_user_issue
+from ...access.permissions import SERVICE_POINT_GROUP
+from ...access.tokens import token_user_issue
 
 
 class Command(BaseCommand):

@@ -3,8 +3,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from feedback.models import HRScope, Unit
-from feedback.permissions import HR_GROUP
-from feedback.services import token_user_issue
+
+from ...access.permissions import HR_GROUP
+from ...access.tokens import token_user_issue
 
 
 class Command(BaseCommand):

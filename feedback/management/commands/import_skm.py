@@ -2,8 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from feedback.importing import PROGRESS_EVERY, ImportRejected, import_file, validate
-
+from ...imports.responses import PROGRESS_EVERY, ImportRejected, import_file, validate
 from ._import_files import add_encoding_argument, existing, rejected
 
 

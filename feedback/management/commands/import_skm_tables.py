@@ -1,8 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from feedback.importing import ImportRejected
-from feedback.importing_tables import import_file, validate
-
+from ...imports.report_tables import import_file, validate
+from ...imports.responses import ImportRejected
 from ._import_files import add_encoding_argument, read, rejected
 
 

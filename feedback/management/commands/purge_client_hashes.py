@@ -2,7 +2,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from feedback import tasks
-from feedback.services import purge_client_hashes, purge_idempotency_keys
+
+from ...intake.storing import purge_client_hashes, purge_idempotency_keys
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from feedback import rollups
+from ...results import rollups
 
 
 class Command(BaseCommand):

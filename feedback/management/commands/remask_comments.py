@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from feedback.comments import remask_stored_comments
+from ...intake.moderation import remask_stored_comments
 
 
 class Command(BaseCommand):

@@ -11,9 +11,9 @@ from fractions import Fraction
 
 from django.db.models import Q, Sum
 
-from .models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
-from .periods import Period
-from .permissions import is_hr
+from ..access.permissions import is_hr
+from ..models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
+from ..rules.periods import Period
 
 Z95 = 1.96
 SUM_FIELDS = (

@@ -16,8 +16,8 @@ import time
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 
-from .masking import compile_officer_names, mask_personal_data
-from .models import Officer
+from ..models import Officer
+from ..rules.masking import compile_officer_names, mask_personal_data
 
 # (names, pattern, checked_at)
 _current: tuple[frozenset, re.Pattern | None, float] | None = None

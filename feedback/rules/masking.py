@@ -3,7 +3,7 @@
 Applied before a comment is stored, so nothing downstream (moderation screen,
 public page, export) can show it. No Django imports: the names of the Pemda's
 officers come in as a pattern built by ``compile_officer_names`` (the cached
-selector in ``feedback.officer_names`` supplies it).
+selector in ``feedback.registry.officer_names`` supplies it).
 
 What is masked: NIPs (18 digits) and NIKs (16 digits), plain or grouped with
 spaces, dots or dashes; phone numbers; e-mail addresses, also written as

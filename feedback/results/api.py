@@ -9,12 +9,14 @@ from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
 from core import export
+from core.errors import api_error
 from core.public_cache import cache_public
 
-from . import cache_scopes, periods, selectors
-from .api import error_response
-from .models import Service, Unit
-from .skm import CODES
+from ..models import Service, Unit
+from ..registry import cache_scopes
+from ..rules import periods
+from ..rules.skm import CODES
+from . import selectors
 
 
 def result_dict(scope, period, result) -> dict:
@@ -28,7 +30,7 @@ def result_dict(scope, period, result) -> dict:
 
 def _period(request):
     period, error = selectors.period_or_latest(request.query_params.get("period"))
-    return period, (error_response(error, period=[error]) if error else None)
+    return period, (api_error(error, period=[error]) if error else None)
 
 
 IkmSerializer = inline_serializer(
@@ -94,19 +96,19 @@ class IkmView(APIView):
             )
             if target is None:
                 msg = _("Layanan '%(c)s' tidak dikenal.") % {"c": service_code}
-                return error_response(msg, status=404, service=[msg])
+                return api_error(msg, status=404, service=[msg])
             if unit_code and not _unit_holds(unit_code, target):
                 # Both given: the service, as a service of that unit (or a sub-unit).
                 msg = _("Layanan '%(s)s' tidak ada di unit '%(u)s'.") % {
                     "s": service_code,
                     "u": unit_code,
                 }
-                return error_response(msg, status=404, unit=[msg])
+                return api_error(msg, status=404, unit=[msg])
         elif unit_code:
             target = Unit.objects.filter(code=unit_code.strip().upper()).first()
             if target is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": unit_code}
-                return error_response(msg, status=404, unit=[msg])
+                return api_error(msg, status=404, unit=[msg])
         cache_public(request, cache_scopes.REGISTRY, cache_scopes.scope_of(target))
         scope = selectors.Scope.of(target)
         result = selectors.ikm_for(scope=scope, period=period)
@@ -195,10 +197,10 @@ class IkmTableView(APIView):
             return error
         level = request.query_params.get("level", "service")
         if level not in ("service", "unit"):
-            return error_response(_("level harus 'service' atau 'unit'."), level=["service|unit"])
+            return api_error(_("level harus 'service' atau 'unit'."), level=["service|unit"])
         output = request.query_params.get("format", "json")
         if output not in ("json", "csv"):
-            return error_response(_("format harus json atau csv."), format=["json|csv"])
+            return api_error(_("format harus json atau csv."), format=["json|csv"])
         cache_public(request, cache_scopes.REGISTRY, cache_scopes.PEMDA)
         rows = list(ranking_rows(period, level))
         if output == "csv":

@@ -9,9 +9,9 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Education, Occupation, Sex
-from .services import AGE_RANGE, COMMENT_MAX_LENGTH
-from .skm import ELEMENTS
+from ..models import Education, Occupation, Sex
+from ..rules.skm import ELEMENTS
+from .parsing import AGE_RANGE, COMMENT_MAX_LENGTH
 
 FILL_SALT = "feedback.form.started"
 
@@ -65,16 +65,13 @@ class SurveyForm(forms.Form):
     service_point = forms.CharField(required=False, widget=forms.HiddenInput)
     started = forms.CharField(widget=forms.HiddenInput)
     # Generated into each form shown, so a double click, a resent form or a
-    # browser's retry stores the response once (services.submit_once).
+    # browser's retry stores the response once (storing.submit_once).
     idempotency_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     # The honeypot: hidden from people by CSS and aria-hidden, filled in by bots.
     website = forms.CharField(required=False, label=_("Jangan diisi"))
 
-    def __init__(self, *args, service_code: str | None = None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # With the service known, clean() applies the service layer's rules too (the
-        # date window, an unknown receipt): every mistake is reported in one round.
-        self.service_code = service_code
         for element in ELEMENTS:
             self.fields[element.field] = forms.TypedChoiceField(
                 label=element.question,
@@ -93,16 +90,8 @@ class SurveyForm(forms.Form):
     def profile_fields(self):
         return [self[name] for name in ("age", "sex", "education", "occupation")]
 
-    def clean_served_on(self):
-        value = self.cleaned_data["served_on"]
-        if value > timezone.localdate():
-            raise forms.ValidationError(_("Tanggal dilayani tidak boleh di masa depan."))
-        return value
-
     def clean(self):
         cleaned = super().clean()
-        if self.service_code:
-            self._check_as_submitted(cleaned)
         if cleaned.get("website"):
             raise forms.ValidationError(_("Formulir tidak dapat diproses. Silakan coba lagi."))
         try:
@@ -123,32 +112,15 @@ class SurveyForm(forms.Form):
             )
         return cleaned
 
-    def _check_as_submitted(self, cleaned):
-        """The service layer's checks on what the form could read, as field errors;
-        a field that already has an error (or no value) is not reported twice."""
-        from . import services
-
-        answers = {e.code: cleaned[e.field] for e in ELEMENTS if e.field in cleaned}
-        data = self._data_from(cleaned, self.service_code, answers)
-        try:
-            services.parse_submission(data, check_reported=False)
-        except services.SubmissionInvalid as exc:
-            by_code = {e.code: e.field for e in ELEMENTS}
-            for name, message in exc.flat():
-                field = by_code.get(name, name)
-                if field in self.fields and field not in self._errors and field in cleaned:
-                    self.add_error(field, message)
-
     def submission_data(self, service_code: str) -> dict:
-        """The form's answers in the shape services.parse_submission takes."""
-        c = self.cleaned_data
-        return self._data_from(c, service_code, {e.code: c[e.field] for e in ELEMENTS})
-
-    @staticmethod
-    def _data_from(c: dict, service_code: str, answers: dict) -> dict:
+        """What the form could read, in the shape parsing.parse_submission takes: the
+        parser reports what is wrong beside the form's own errors, in one round. A
+        receipt code the form refused is passed on as typed, so attempts naming it
+        are counted."""
+        c = getattr(self, "cleaned_data", {})
         return {
             "service": service_code,
-            "answers": answers,
+            "answers": {e.code: c.get(e.field) for e in ELEMENTS},
             "served_on": c.get("served_on"),
             "comment": c.get("comment", ""),
             "respondent": {
@@ -158,5 +130,5 @@ class SurveyForm(forms.Form):
                 "occupation": c.get("occupation", ""),
             },
             "service_point": c.get("service_point") or None,
-            "receipt": c.get("receipt") or None,
+            "receipt": c.get("receipt") or self.data.get("receipt", "").strip()[:64] or None,
         }

@@ -40,7 +40,6 @@ from django_ratelimit.core import (
 )
 
 from core import redis_client
-from core.client_ip import client_ip
 
 ATTEMPTS_GROUP = "feedback-attempts"
 ACCEPTED_GROUP = "feedback-accepted"
@@ -198,29 +197,6 @@ def _incr_in_window(pipe, cache, counter: Counter) -> None:
     pipe.expire(key, counter.timeout, nx=True)
 
 
-def count_attempt(request, *, kiosk=None, receipt_code=None) -> int | None:
-    """Count this request (and against its receipt code, if any); return the seconds
-    to wait when over a limit, else None."""
-    waits = []
-    for counter in (_attempts(request, kiosk), _receipt_attempts(receipt_code)):
-        if counter is not None and counter.increment(None) > counter.limit:
-            waits.append(counter.wait())
-    return max(waits) if waits else None
-
-
-def accepted_wait(request, *, kiosk=None, receipt_code=None) -> int | None:
-    """Seconds to wait when the accepted-responses limit is already reached, else None."""
-    accepted = _accepted(request, kiosk, receipt_code)
-    count = _cache().get(accepted.key)
-    if count is not None and count >= accepted.limit:
-        return accepted.wait()
-    return None
-
-
-def record_accepted(request, *, kiosk=None, receipt_code=None) -> None:
-    _count_stored(_accepted(request, kiosk, receipt_code), None)
-
-
 def _count_stored(counter: Counter, current: int | None) -> None:
     """Count a stored response (``current``: the count last read, None if unknown).
     On Redis it is queued with the cache versions the submission bumps, one round
@@ -228,45 +204,3 @@ def _count_stored(counter: Counter, current: int | None) -> None:
     cache = _cache()
     if not redis_client.queue(cache, lambda pipe: _incr_in_window(pipe, cache, counter)):
         counter.increment(current)
-
-
-def submit_within_limits(request, submission, *, channel, kiosk=None, key=None, admission=None):
-    """Store a parsed submission under the accepted-responses limit: the one path
-    of the web form, the kiosk and the API.
-
-    Returns a services.Outcome, or the seconds to wait when limited. A repeat of
-    a keyed submission is answered before the limit is looked at and is never
-    counted; only a newly stored response counts as accepted. ``admission`` (from
-    ``admit``, which has read the accepted counter already) saves a round trip.
-    Raises what services raise (SubmissionInvalid, ReceiptUsed, ReceiptExpired,
-    IdempotencyConflict).
-    """
-    from . import services
-
-    receipt_code = submission.receipt.code if submission.receipt else None
-    outcome = services.find_replay(submission, key=key, kiosk=kiosk) if key else None
-    if outcome is not None:
-        return outcome
-    if admission is not None:
-        wait = admission.accepted_wait
-    else:
-        wait = accepted_wait(request, kiosk=kiosk, receipt_code=receipt_code)
-    if wait:
-        return wait
-    # The cache versions the stored response bumps and its accepted count: one trip.
-    with redis_client.one_round_trip():
-        if key:
-            outcome = services.submit_once(
-                submission, key=key, channel=channel, kiosk=kiosk, ip=client_ip(request)
-            )
-        else:
-            response, created = services.response_submit(
-                submission, channel=channel, kiosk=kiosk, ip=client_ip(request)
-            )
-            outcome = services.Outcome(response, created, replayed=False, duplicate=not created)
-        if outcome.created:
-            if admission is not None:
-                admission.record_accepted()
-            else:
-                record_accepted(request, kiosk=kiosk, receipt_code=receipt_code)
-    return outcome

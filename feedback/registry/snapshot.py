@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from .models import Service, ServicePoint, Unit
+from ..models import Service, ServicePoint, Unit
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 """Import of paper or spreadsheet survey forms (CONTRACT.md ``import_skm``), from
-CSV or .xlsx (read by feedback/tabular.py as a stream).
+CSV or .xlsx (read by feedback/imports/tabular.py as a stream).
 
 All rows or none: every row is validated with the same rules as the web form and
-the API (``services.parse_submission``); one bad row rejects the file, naming
+the API (``parsing.parse_submission``); one bad row rejects the file, naming
 row, column and reason. The file is read once, one row at a time, so memory
 stays the same whatever its length.
 
@@ -43,8 +43,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cache_scopes, rollups, services
-from .models import (
+from ..intake import parsing
+from ..models import (
     Channel,
     CommentStatus,
     Education,
@@ -54,8 +54,10 @@ from .models import (
     Response,
     Service,
 )
-from .officer_names import mask_comment
-from .skm import CODES
+from ..registry import cache_scopes
+from ..registry.officer_names import mask_comment
+from ..results import rollups
+from ..rules.skm import CODES
 from .tabular import TableUnreadable, open_table
 
 REQUIRED = ("service", "date", *CODES)
@@ -150,7 +152,7 @@ class _Rows:
         self.max_errors = max_errors
         self.errors: list[RowError] = []
         self.rows = 0
-        self.earliest = services.history_earliest()
+        self.earliest = parsing.history_earliest()
         self.today = timezone.localdate()
         self.officers: dict[str, tuple] = {}
         self.reported = defaultdict(list)
@@ -162,7 +164,7 @@ class _Rows:
     def _officer(self, nip: str, line: int, row_errors: list[RowError]):
         if nip not in self.officers:
             found = []
-            officer = services._lookup_officer(
+            officer = parsing._lookup_officer(
                 nip, lambda name, message: found.append((name, message))
             )
             self.officers[nip] = (officer, found)
@@ -183,10 +185,10 @@ class _Rows:
             officer = self._officer(nip, line, row_errors) if nip else None
             try:
                 # Staff imports reach back to SKM_HISTORY_EARLIEST, not the public window.
-                sub = services.parse_submission(
+                sub = parsing.parse_submission(
                     data, today=self.today, earliest=self.earliest, check_reported=False
                 )
-            except services.SubmissionInvalid as exc:
+            except parsing.SubmissionInvalid as exc:
                 sub = None
                 for name, message in exc.flat():
                     if name in CODES and any(e.column == name for e in row_errors):
@@ -196,7 +198,7 @@ class _Rows:
                 for start, end, period in self.reported.get(sub.service.pk, ()):
                     if start <= sub.served_on <= end:
                         row_errors.append(
-                            RowError(line, "date", services._reported_message(sub.service, period))
+                            RowError(line, "date", parsing._reported_message(sub.service, period))
                         )
             if row_errors:
                 self.errors.extend(row_errors)
@@ -274,7 +276,7 @@ def _read(source, *, filename: str, encoding: str, max_errors: int, each_row) ->
 def validate(
     source, *, filename: str = "", encoding: str = "utf-8", max_errors: int = 100, progress=None
 ) -> int:
-    """Read (CSV or .xlsx, feedback/tabular.py) and validate the file, storing
+    """Read (CSV or .xlsx, feedback/imports/tabular.py) and validate the file, storing
     nothing; returns the number of valid rows or raises ImportRejected. An
     unreadable file is rejected like a bad row: with a message, naming the row and
     column when one cell is at fault. ``source``: the file's bytes, a path or a
@@ -335,7 +337,7 @@ def _fields() -> list:
 
 class _RowValues:
     """A validated submission as the response table's values, in ``fields``' order:
-    what ``services._new_response`` gives for a paper form (no receipt, kiosk or
+    what ``storing._new_response`` gives for a paper form (no receipt, kiosk or
     client), built without a model instance per row, which cost more than the
     rest of the import (tests/feedback/test_import_bulk.py compares the two)."""
 

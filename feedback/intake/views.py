@@ -12,17 +12,21 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from core import edge, metrics
+from core import edge
+from core.errors import json_error
 from core.methods import allow
 
-from . import ratelimits, selectors, services
+from ..models import Channel, Kiosk, Service, ServicePoint
+from ..registry import offers
+from ..results import selectors
+from ..rules.skm import ELEMENTS
+from . import parsing, storing, submission
+from .api import json_answer
 from .forms import SurveyForm, new_idempotency_key
-from .models import Channel, Kiosk, Service, ServicePoint
-from .skm import ELEMENTS
 
 KIOSK_COOKIE = "kiosk_key"
 
-# services.parse_submission names fields as the API does; the form names them so.
+# parsing.parse_submission names fields as the API does; the form names them so.
 FORM_FIELD = {e.code: e.field for e in ELEMENTS} | {
     "age": "age",
     "sex": "sex",
@@ -40,34 +44,21 @@ def rate_limited(request, wait: int, *, template="feedback/rate_limited.html"):
     return response
 
 
-def _add_service_errors(form, exc):
-    for name, message in exc.flat():
-        form.add_error(
-            FORM_FIELD.get(name) if FORM_FIELD.get(name) in form.fields else None, message
-        )
-
-
-def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
-    """Store the response; on rejection put the reasons on the form and return None.
-
-    Returns the stored (or, for a repeated key, the earlier) response, or the
-    seconds to wait when rate limited."""
-    try:
-        key = services.check_idempotency_key(key)
-        submission = services.parse_submission(data, check_reported=False)
-        outcome = ratelimits.submit_within_limits(
-            request, submission, channel=channel, kiosk=kiosk, key=key
-        )
-    except services.SubmissionInvalid as exc:
-        metrics.submission(channel, "rejected")
-        _add_service_errors(form, exc)
-        return None
-    except (services.ReceiptUsed, services.ReceiptExpired) as exc:
-        metrics.submission(channel, "rejected")
-        form.add_error("receipt" if "receipt" in form.fields else None, str(exc))
-        return None
-    except services.IdempotencyConflict:
-        metrics.submission(channel, "rejected")
+def _form_answer(form, result: submission.Result) -> None:
+    """Put a refused submission's reasons on the form: each beside its field, a
+    field that already has an error (or no value) not reported twice."""
+    refused = result.refused
+    if isinstance(refused, parsing.SubmissionInvalid):
+        cleaned = getattr(form, "cleaned_data", {})
+        for name, message in refused.flat():
+            field = FORM_FIELD.get(name)
+            if field in form.fields and field in cleaned and field not in form.errors:
+                form.add_error(field, message)
+            elif field not in form.fields:
+                form.add_error(None, message)
+    elif isinstance(refused, (storing.ReceiptUsed, storing.ReceiptExpired)):
+        form.add_error("receipt" if "receipt" in form.fields else None, str(refused))
+    elif isinstance(refused, storing.IdempotencyConflict):
         form.add_error(
             None,
             _(
@@ -75,12 +66,6 @@ def _submit(request, form, data: dict, *, channel, kiosk=None, key=None):
                 "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
             ),
         )
-        return None
-    if isinstance(outcome, int):
-        metrics.submission(channel, "rate_limited")
-        return outcome
-    metrics.submission(channel, "duplicate" if outcome.duplicate or outcome.replayed else "stored")
-    return outcome.response
 
 
 def _service_point_for(service, code):
@@ -88,7 +73,7 @@ def _service_point_for(service, code):
     if not code:
         return None
     point = ServicePoint.objects.filter(code=code.strip().upper(), is_active=True).first()
-    if point and services.point_serves(point, service):
+    if point and offers.point_serves(point, service):
         return point
     return None
 
@@ -120,30 +105,24 @@ def rate(request, code):
         Service.objects.select_related("unit"), code=code.upper(), is_active=True
     )
     status = 200
-    wait = None
     if request.method == "POST":
-        form = SurveyForm(request.POST, service_code=service.code)
+        form = SurveyForm(request.POST)
         point = _service_point_for(service, request.POST.get("service_point"))
-        wait = ratelimits.count_attempt(request, receipt_code=request.POST.get("receipt"))
-        if wait:
-            metrics.submission(Channel.QR if point else Channel.WEB, "rate_limited")
-            return _rate_form_limited(request, service, form, point, wait)
-        if not form.is_valid():
-            metrics.submission(Channel.QR if point else Channel.WEB, "rejected")
-        else:
-            data = form.submission_data(service.code)
-            data["service_point"] = point.code if point else None
-            result = _submit(
-                request,
-                form,
-                data,
-                channel=Channel.QR if point else Channel.WEB,
-                key=form.cleaned_data.get("idempotency_key"),
-            )
-            if isinstance(result, int):
-                return _rate_form_limited(request, service, form, point, result)
-            if result is not None:
-                return redirect(f"{reverse('feedback:thanks')}?layanan={service.code}")
+        valid = form.is_valid()
+        data = form.submission_data(service.code)
+        data["service_point"] = point.code if point else None
+        result = submission.submit(
+            request,
+            data,
+            channel=Channel.QR if point else Channel.WEB,
+            idempotency_key=form.cleaned_data.get("idempotency_key"),
+            refused=None if valid else submission.ChannelRefused(),
+        )
+        if result.wait:
+            return _rate_form_limited(request, service, form, point, result.wait)
+        if result.outcome is not None:
+            return redirect(f"{reverse('feedback:thanks')}?layanan={service.code}")
+        _form_answer(form, result)
         status = 400
     else:
         point = _service_point_for(service, request.GET.get("loket"))
@@ -179,7 +158,7 @@ def _rate_form_limited(request, service, form, point, wait: int):
     the way round a shared address (a receipt is limited on its own)."""
     from django.utils import timezone
 
-    from .models import Receipt
+    from ..models import Receipt
 
     receipt_given = bool(request.POST.get("receipt", "").strip())
     response = _rate_form(
@@ -217,7 +196,7 @@ def poster(request, code):
     point = get_object_or_404(
         ServicePoint.objects.select_related("unit"), code=code.upper(), is_active=True
     )
-    offered = services.services_at(point)
+    offered = offers.services_at(point)
     items = []
     for service in offered:
         url = request.build_absolute_uri(
@@ -233,7 +212,7 @@ def poster(request, code):
 def _kiosk(request):
     kiosk = Kiosk.for_key(request.COOKIES.get(KIOSK_COOKIE))
     if kiosk is not None:
-        services.kiosk_seen(kiosk)
+        storing.kiosk_seen(kiosk)
     return kiosk
 
 
@@ -252,7 +231,7 @@ def kiosk_home(request):
     kiosk = _kiosk(request)
     if kiosk is None:
         return _kiosk_render(request, "feedback/kiosk/not_activated.html", status=403)
-    offered = list(services.services_at(kiosk.service_point))
+    offered = list(offers.services_at(kiosk.service_point))
     if len(offered) == 1:
         return redirect("feedback:kiosk_rate", code=offered[0].code)
     return _kiosk_render(request, "feedback/kiosk/home.html", {"kiosk": kiosk, "services": offered})
@@ -271,7 +250,7 @@ def kiosk_rate(request, code):
     if kiosk is None:
         return _kiosk_render(request, "feedback/kiosk/not_activated.html", status=403)
     service = get_object_or_404(Service, code=code.upper(), is_active=True)
-    if not services.point_serves(kiosk.service_point, service):
+    if not offers.point_serves(kiosk.service_point, service):
         raise Http404(_("Layanan ini tidak dilayani di loket kiosk ini."))
 
     answers, error = {}, None
@@ -288,29 +267,25 @@ def kiosk_rate(request, code):
         error = _("Pilih salah satu jawaban.")
 
     if request.method == "POST" and step == len(ELEMENTS) and "finish" in request.POST:
-        wait = ratelimits.count_attempt(request, kiosk=kiosk)
-        if wait:
-            metrics.submission(Channel.KIOSK, "rate_limited")
-            return rate_limited(request, wait, template="feedback/kiosk/rate_limited.html")
-        form = SurveyForm()  # collects service-level errors, if any
         data = {
             "service": service.code,
             "answers": answers,
             "comment": request.POST.get("comment", ""),
             "service_point": kiosk.service_point.code,
         }
-        result = _submit(
+        result = submission.submit(
             request,
-            form,
             data,
             channel=Channel.KIOSK,
             kiosk=kiosk,
-            key=request.POST.get("idempotency_key"),
+            idempotency_key=request.POST.get("idempotency_key"),
         )
-        if isinstance(result, int):
-            return rate_limited(request, result, template="feedback/kiosk/rate_limited.html")
-        if result is not None:
+        if result.wait:
+            return rate_limited(request, result.wait, template="feedback/kiosk/rate_limited.html")
+        if result.outcome is not None:
             return redirect("feedback:kiosk_thanks")
+        form = SurveyForm()  # collects the reasons, to show them as one line
+        _form_answer(form, result)
         error = " ".join(str(e) for errs in form.errors.values() for e in errs)
 
     element = ELEMENTS[step] if step < len(ELEMENTS) else None
@@ -377,36 +352,32 @@ def kiosk_submit(request):
     and CSRF-protected like any form; the answer is the API's (201, 400, 409, 429),
     and the kiosk's device limits apply exactly as to the screens.
     """
-    from .api import submit_feedback
-
     kiosk = _kiosk(request)
     if kiosk is None:
-        return JsonResponse(
-            {"message": _("Kunci kiosk tidak dikenal atau tidak aktif.")}, status=403
-        )
+        return json_error(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
     # The edge's one decoding step, whatever Content-Type the device declared
     # (text/plain and octet-stream bodies never met the middleware's JSON check).
     try:
         data = edge.json_body(request)
     except edge.InputRefused as exc:
-        return JsonResponse({"message": exc.message}, status=exc.status)
+        return json_error(exc.message, exc.status)
     except edge.NotJson:
         data = None
     if not isinstance(data, dict):
-        return JsonResponse({"message": _("Data harus berupa objek JSON.")}, status=400)
+        return json_error(_("Data harus berupa objek JSON."), 400)
     data = {k: data.get(k) for k in ("service", "answers", "comment", "served_on")}
     data["service_point"] = kiosk.service_point.code
-    code, body, headers = submit_feedback(
+    result = submission.submit(
         request,
         data,
+        channel=Channel.KIOSK,
         kiosk=kiosk,
         idempotency_key=request.headers.get("Idempotency-Key"),
-        channel=Channel.KIOSK,
     )
-    response = JsonResponse(body, status=code, json_dumps_params={"ensure_ascii": False})
-    for name, value in headers.items():
-        response[name] = value
-    return response
+    code, body, headers = json_answer(result)
+    return JsonResponse(
+        body, status=code, headers=headers, json_dumps_params={"ensure_ascii": False}
+    )
 
 
 @never_cache

@@ -5,6 +5,8 @@ Communications staff work in Wagtail's built-in "Editors" group and approvers in
 the HR group only.
 """
 
+from django.core.exceptions import PermissionDenied
+
 HR_GROUP = "HR"
 # HR staff who also read the access log and decide which HR user sees which unit.
 HR_ADMIN_GROUP = "HR Admin"
@@ -26,3 +28,15 @@ def is_hr(user) -> bool:
         and user.is_active
         and (user.is_superuser or user.groups.filter(name__in=[HR_GROUP, HR_ADMIN_GROUP]).exists())
     )
+
+
+def require_perm(request, perm: str) -> None:
+    """Refuse (403) a staff screen to a user without ``perm``."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+
+
+def require_hr(request) -> None:
+    """Refuse (403) an HR screen to anyone outside the HR groups."""
+    if not is_hr(request.user):
+        raise PermissionDenied

@@ -3,118 +3,23 @@ citizen feedback, and receipts for staff and queue systems."""
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_filters import rest_framework as filters
 from drf_spectacular.utils import (
     OpenApiParameter,
     OpenApiResponse,
     extend_schema,
     extend_schema_field,
 )
-from rest_framework import permissions, routers, serializers, status, viewsets
+from rest_framework import permissions, serializers, status
 from rest_framework.exceptions import ParseError
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from core import metrics
 from core.edge import JSONParser
-from core.public_cache import PAGES, cache_public
+from core.errors import MessageSerializer, api_error, error_body, invalid_data_message
 
-from . import cache_scopes, ratelimits, services
-from .models import Channel, Education, Kiosk, Occupation, Service, Unit
-from .skm import CODES, SCALE
-
-
-def _public_page_url(obj, request):
-    """The live public page tied to a registry entry, or None.
-
-    Reached through the reverse relation the content app declares, so this app
-    never imports content.
-    """
-    page = getattr(obj, "page", None)
-    if page is None or not page.live:
-        return None
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if request else url
-
-
-class UnitRefSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Unit
-        fields = ["code", "name"]
-
-
-class UnitSerializer(serializers.ModelSerializer):
-    parent = UnitRefSerializer(read_only=True, allow_null=True)
-    url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Unit
-        fields = ["code", "name", "level", "parent", "url"]
-
-    def get_url(self, obj) -> str | None:
-        return _public_page_url(obj, self.context.get("request"))
-
-
-class ServiceSerializer(serializers.ModelSerializer):
-    unit = UnitRefSerializer(read_only=True)
-    url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Service
-        fields = ["code", "name", "category", "unit", "url"]
-
-    def get_url(self, obj) -> str | None:
-        return _public_page_url(obj, self.context.get("request"))
-
-
-class UnitFilter(filters.FilterSet):
-    parent = filters.CharFilter(field_name="parent__code", lookup_expr="iexact")
-
-    class Meta:
-        model = Unit
-        fields = ["level", "parent"]
-
-
-class ServiceFilter(filters.FilterSet):
-    unit = filters.CharFilter(field_name="unit__code", lookup_expr="iexact")
-
-    class Meta:
-        model = Service
-        fields = ["unit", "category"]
-
-
-class PublicRegistryMixin:
-    """Open data lists: cached until the registry or a page (their ``url``) changes."""
-
-    def initial(self, request, *args, **kwargs):
-        super().initial(request, *args, **kwargs)
-        cache_public(request, cache_scopes.REGISTRY, PAGES)
-
-
-class UnitViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
-    """Organisation units (Pemda, Perangkat Daerah, Unit Layanan)."""
-
-    api_error_codes = (404,)  # an unknown code, or a page past the last
-
-    serializer_class = UnitSerializer
-    filterset_class = UnitFilter
-    lookup_field = "code"
-
-    def get_queryset(self):
-        return Unit.objects.filter(is_active=True).select_related("parent", "page")
-
-
-class ServiceViewSet(PublicRegistryMixin, viewsets.ReadOnlyModelViewSet):
-    """Services (Jenis Layanan) with their unit and public page."""
-
-    api_error_codes = (404,)
-
-    serializer_class = ServiceSerializer
-    filterset_class = ServiceFilter
-    lookup_field = "code"
-
-    def get_queryset(self):
-        return Service.objects.filter(is_active=True).select_related("unit", "page")
+from ..models import Channel, Education, Kiosk, Occupation
+from ..rules.skm import CODES, SCALE
+from . import parsing, receipts, storing, submission
 
 
 @extend_schema_field(
@@ -140,8 +45,8 @@ class AnswersField(serializers.DictField):
         "properties": {
             "age": {
                 "type": "integer",
-                "minimum": services.AGE_RANGE[0],
-                "maximum": services.AGE_RANGE[1],
+                "minimum": parsing.AGE_RANGE[0],
+                "maximum": parsing.AGE_RANGE[1],
             },
             "sex": {"type": "string", "enum": ["L", "P"]},
             "education": {"type": "string", "enum": list(Education.values)},
@@ -170,14 +75,14 @@ class ServedOnField(serializers.CharField):
 
 
 class FeedbackRequestSerializer(serializers.Serializer):
-    """Documents the request body; validation itself is services.parse_submission,
+    """Documents the request body; validation itself is parsing.parse_submission,
     shared with the web form, the kiosk and the paper import. Other top-level keys
     are ignored, except ``officer_nip``: an officer is named by a receipt, never by
     the citizen, so a body with ``officer_nip`` is a 400 whatever its value."""
 
     service = serializers.CharField(help_text="Service code, e.g. KTP-EL.")
     answers = AnswersField()
-    comment = serializers.CharField(required=False, max_length=services.COMMENT_MAX_LENGTH)
+    comment = serializers.CharField(required=False, max_length=parsing.COMMENT_MAX_LENGTH)
     respondent = RespondentField(required=False)
     service_point = serializers.CharField(required=False, help_text="Service point (loket) code.")
     receipt = serializers.CharField(required=False, help_text="Single-use receipt code.")
@@ -193,104 +98,27 @@ class FeedbackCreatedSerializer(serializers.Serializer):
     )
 
 
-class MessageSerializer(serializers.Serializer):
-    """Every error: a human-readable message, and for 400 the field errors beside it."""
-
-    message = serializers.CharField()
-
-
-def error_response(message, status=400, *, headers=None, **fields):
-    """Every API error of the project: a human-readable message, field errors beside it."""
-    response = ApiResponse({"message": str(message), **fields}, status=status)
-    for name, value in (headers or {}).items():
-        response[name] = value
-    return response
-
-
-def invalid(errors: dict):
-    """400 in the project's error shape: a message plus DRF-style field errors."""
-    return error_response(_("Data yang dikirim tidak valid."), **errors)
-
-
-def submit_feedback(request, data=None, *, kiosk=None, idempotency_key=None, channel=None):
-    """``_submit_feedback``, counted by channel and outcome (portal.metrics)."""
-    channel = channel or (Channel.KIOSK if kiosk else Channel.API)
-    try:
-        code, body, headers = _submit_feedback(
-            request, data, kiosk=kiosk, idempotency_key=idempotency_key, channel=channel
-        )
-    except ParseError:
-        metrics.submission(channel, "rejected")
-        raise
-    if code == status.HTTP_201_CREATED:
-        replayed = body.get("duplicate") or "Idempotent-Replayed" in headers
-        metrics.submission(channel, "duplicate" if replayed else "stored")
-    else:
-        rate_limited = code == status.HTTP_429_TOO_MANY_REQUESTS
-        metrics.submission(channel, "rate_limited" if rate_limited else "rejected")
-    return code, body, headers
-
-
-def _submit_feedback(request, data, *, kiosk, idempotency_key, channel):
-    """One submission in the API's terms, for the JSON API and the kiosk's queue.
-
-    Returns (status, body, headers). Order matters: every request counts as an
-    attempt (a body that does not parse too, answered 400 once counted; both
-    counters are read in one round trip); a repeat of a keyed submission is
-    answered before the accepted-responses limit is looked at, so it costs nothing
-    there; only a newly stored response is counted as accepted.
-    """
-    malformed = None
-    if data is None:
-        try:
-            data = request.data
-        except ParseError as exc:
-            data, malformed = None, exc  # counts as an attempt too, then answers 400
-    receipt_code = data.get("receipt") if isinstance(data, dict) else None
-    receipt_code = receipt_code if isinstance(receipt_code, str) else None
-    admission = ratelimits.admit(request, kiosk=kiosk, receipt_code=receipt_code)
-    if admission.attempts_wait:
-        return _too_many(admission.attempts_wait)
-    if malformed is not None:
-        raise malformed
-    try:
-        key = services.check_idempotency_key(idempotency_key)
-        submission = services.parse_submission(data, check_reported=False)
-        outcome = ratelimits.submit_within_limits(
-            request,
-            submission,
-            channel=channel or (Channel.KIOSK if kiosk else Channel.API),
-            kiosk=kiosk,
-            key=key,
-            admission=admission,
-        )
-    except services.SubmissionInvalid as exc:
-        return _error(_("Data yang dikirim tidak valid."), 400, **exc.errors)
-    except (services.ReceiptUsed, services.IdempotencyConflict) as exc:
-        return _error(exc, status.HTTP_409_CONFLICT)
-    except services.ReceiptExpired as exc:
-        return _error(exc, status.HTTP_410_GONE)
-    if isinstance(outcome, int):
-        return _too_many(outcome)
-    body = {
-        "id": str(outcome.response.public_id),
-        "verified": outcome.response.verified,
-        "duplicate": outcome.duplicate,
-    }
-    headers = {"Idempotent-Replayed": "true"} if outcome.replayed else {}
-    return status.HTTP_201_CREATED, body, headers
-
-
-def _error(message, code, *, headers=None, **fields):
-    return code, {"message": str(message), **fields}, headers or {}
-
-
-def _too_many(wait):
-    return _error(
-        _("Terlalu banyak penilaian dari alamat ini. Coba lagi dalam %(s)d detik.") % {"s": wait},
-        status.HTTP_429_TOO_MANY_REQUESTS,
-        headers={"Retry-After": str(wait)},
-    )
+def json_answer(result: submission.Result) -> tuple[int, dict, dict]:
+    """A submission's result in the API's terms: (status, body, headers). The JSON API
+    and the kiosk's queue (intake/views.py) answer the same."""
+    if result.outcome is not None:
+        body = {
+            "id": str(result.outcome.response.public_id),
+            "verified": result.outcome.response.verified,
+            "duplicate": result.outcome.duplicate,
+        }
+        headers = {"Idempotent-Replayed": "true"} if result.outcome.replayed else {}
+        return status.HTTP_201_CREATED, body, headers
+    if result.wait:
+        message = _("Terlalu banyak penilaian dari alamat ini. Coba lagi dalam %(s)d detik.")
+        body = error_body(message % {"s": result.wait})
+        return status.HTTP_429_TOO_MANY_REQUESTS, body, {"Retry-After": str(result.wait)}
+    refused = result.refused
+    if isinstance(refused, parsing.SubmissionInvalid):
+        return status.HTTP_400_BAD_REQUEST, error_body(invalid_data_message(), **refused.errors), {}
+    if isinstance(refused, storing.ReceiptExpired):
+        return status.HTTP_410_GONE, error_body(refused), {}
+    return status.HTTP_409_CONFLICT, error_body(refused), {}  # a used receipt or key
 
 
 IDEMPOTENCY_HELP = (
@@ -349,17 +177,24 @@ class FeedbackView(APIView):
         if kiosk_key:
             kiosk = Kiosk.for_key(kiosk_key)
             if kiosk is None:
-                return error_response(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
-            services.kiosk_seen(kiosk)
-        code, body, headers = submit_feedback(
+                return api_error(_("Kunci kiosk tidak dikenal atau tidak aktif."), 403)
+            storing.kiosk_seen(kiosk)
+        try:
+            data, malformed = request.data, None
+        except ParseError as exc:
+            data, malformed = None, exc  # counted as an attempt, then answered 400
+        result = submission.submit(
             request,
+            data,
+            channel=Channel.KIOSK if kiosk else Channel.API,
             kiosk=kiosk,
             idempotency_key=request.headers.get("Idempotency-Key"),
+            refused=malformed,
         )
-        response = ApiResponse(body, status=code)
-        for name, value in headers.items():
-            response[name] = value
-        return response
+        if malformed is not None and result.refused is malformed:
+            raise malformed  # DRF's own 400 for a body that is not JSON
+        code, body, headers = json_answer(result)
+        return ApiResponse(body, status=code, headers=headers)
 
 
 class ReceiptRequestSerializer(serializers.Serializer):
@@ -415,22 +250,16 @@ class ReceiptView(APIView):
         payload.is_valid(raise_exception=True)
         data = payload.validated_data
         try:
-            receipt = services.receipt_issue_from_codes(
+            receipt = receipts.receipt_issue_from_codes(
                 service=data["service"],
                 service_point=data.get("service_point"),
                 officer_nip=data.get("officer_nip"),
                 hours=data.get("valid_hours"),
                 issued_by=request.user,
             )
-        except services.SubmissionInvalid as exc:
-            return invalid(exc.errors)
+        except parsing.SubmissionInvalid as exc:
+            return api_error(invalid_data_message(), **exc.errors)
         return ApiResponse(
             ReceiptSerializer(receipt, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
-
-
-router = routers.DefaultRouter(trailing_slash=True)
-router.include_root_view = False
-router.register("units", UnitViewSet, basename="unit")
-router.register("services", ServiceViewSet, basename="service")

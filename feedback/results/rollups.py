@@ -11,8 +11,8 @@ import functools
 
 from django.db import connection, transaction
 
-from .models import ProfileMonth, Response, ServiceMonth
-from .skm import CODES
+from ..models import ProfileMonth, Response, ServiceMonth
+from ..rules.skm import CODES
 
 FIELDS = [code.lower() for code in CODES]
 AGE_BANDS = (
@@ -55,7 +55,7 @@ def upsert_sql(
     SELECT of every column in the model's order, keys first, with a WHERE clause:
     SQLite needs one before ON CONFLICT) with ``params``. ``only_if`` (an SQL
     condition) makes the rows' statement add nothing when it is false: the
-    one-statement submission (``feedback.submission_sql``) adds them only when its
+    one-statement submission (``feedback.intake.statement``) adds them only when its
     response was inserted.
 
     The database adds under the row lock, so concurrent submissions never lose an
@@ -214,7 +214,7 @@ MONTHLY_TABLE = "rollup_rebuild_months"
 
 def _profile_values() -> list[tuple[str, str, str]]:
     """(dimension, value, SQL condition) for every value a profile count can have."""
-    from .models import Education, Occupation, Sex
+    from ..models import Education, Occupation, Sex
 
     Dimension = ProfileMonth.Dimension
     values = []
@@ -485,8 +485,8 @@ def rebuild(*, log=None) -> int:
     twice or kept waiting for more than the short final upsert. Public pages and
     open data in the cache are refreshed once it commits.
     """
-    from . import cache_scopes
-    from .models import OfficerMonth
+    from ..models import OfficerMonth
+    from ..registry import cache_scopes
 
     with _snapshot():
         unknown = _monthly_aggregates()
@@ -536,7 +536,7 @@ def _officer_amounts(u6: int, u7: int, n: int = 1) -> dict:
 
 def officers_credited(response) -> dict[str, list[int]]:
     """Officer ids a response counts for, per attribution basis."""
-    from .models import Assignment
+    from ..models import Assignment
 
     verified = [response.officer_id] if response.verified and response.officer_id else []
     loket = list(verified)
@@ -561,7 +561,7 @@ def officers_sql(response, *, only_if: str = ""):
     (sql, params) or None. The officers assigned to a loket are read by the
     statement itself (INSERT ... SELECT), not by a query of their own. ``only_if``
     as in ``upsert_sql``."""
-    from .models import OfficerMonth
+    from ..models import OfficerMonth
 
     year, month = response.served_on.year, response.served_on.month
     amounts = _officer_amounts(response.u6, response.u7)
@@ -590,7 +590,7 @@ def officers_sql(response, *, only_if: str = ""):
 def _loket_officers_select(amounts: int, only_if: str, vendor: str) -> str:
     """The officers assigned to a loket on a day, each with the response's amounts
     (in OfficerMonth's order after the keys, as upsert_sql writes them)."""
-    from .models import Assignment
+    from ..models import Assignment
 
     assignments = connection.ops.quote_name(Assignment._meta.db_table)
     # DISTINCT: an officer with two overlapping assignments there is credited once.
@@ -633,7 +633,7 @@ def _officer_drift(officer_ids=None) -> int:
     """``_drift`` of the officer rollups (of the given officers, or all), with the
     attribution rules of ``officers_credited``: one statement, so it reads one
     snapshot whatever the caller's isolation."""
-    from .models import Assignment, OfficerMonth
+    from ..models import Assignment, OfficerMonth
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
     year, month = _sql_year_month("served_on")
@@ -666,7 +666,7 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
     Runs whenever an assignment changes, because the "loket" basis depends on who
     was assigned where on each day (``rebuild`` covers the officers itself).
     """
-    from .models import OfficerMonth
+    from ..models import OfficerMonth
 
     if officer_ids is not None:
         officer_ids = list(officer_ids)
@@ -705,7 +705,7 @@ def _batch_aggregates(batch_id: int) -> None:
     """Three temporary tables holding the batch's amounts, with the rollup tables'
     column names: per service-month, per service-month and profile value, per
     officer-month and basis (``officers_credited``'s rules, as ``rebuild_officers``)."""
-    from .models import Assignment
+    from ..models import Assignment
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
     year, month = _sql_year_month("served_on")
@@ -766,7 +766,7 @@ def add_import_batch(batch_id: int) -> dict:
     time since the first rollup row was locked."""
     import time
 
-    from .models import OfficerMonth
+    from ..models import OfficerMonth
 
     _tune_for_rebuild()
     _batch_aggregates(batch_id)

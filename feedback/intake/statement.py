@@ -29,8 +29,8 @@ from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-from . import rollups
-from .models import Kiosk, ReportedPeriod, Response
+from ..models import Kiosk, ReportedPeriod, Response
+from ..results import rollups
 
 STORED = "EXISTS (SELECT 1 FROM stored)"
 

@@ -7,7 +7,7 @@ every page and in the open data, so a registry change refreshes ``registry``.
 
 from core.public_cache import after_commit, bump, bump_now
 
-from . import registry_cache
+from . import snapshot
 
 PEMDA = "ikm:pemda"
 REGISTRY = "registry"
@@ -23,7 +23,7 @@ def unit_scope(unit_id) -> str:
 
 def scope_of(target) -> str:
     """The scope of a registry entry (a Service or a Unit), or the Pemda for None."""
-    from .models import Service, Unit
+    from ..models import Service, Unit
 
     if isinstance(target, Service):
         return service_scope(target.pk)
@@ -38,7 +38,7 @@ def scopes_of_service(service_id, unit_id) -> list[str]:
     The unit tree comes from this process's registry snapshot (no round trip); a
     unit moved in another process is seen within REGISTRY_CACHE_SECONDS.
     """
-    parents, scopes, seen = registry_cache.unit_parents(), [service_scope(service_id)], set()
+    parents, scopes, seen = snapshot.unit_parents(), [service_scope(service_id)], set()
     node = unit_id
     while node is not None and node not in seen:
         seen.add(node)
@@ -55,7 +55,7 @@ def figures_changed(*, service_id, unit_id) -> None:
 
 def all_figures_changed() -> None:
     """After a recompute: every service's, unit's and the Pemda's figures."""
-    from .models import Service, Unit
+    from ..models import Service, Unit
 
     scopes = [service_scope(pk) for pk in Service.objects.values_list("pk", flat=True)]
     scopes += [unit_scope(pk) for pk in Unit.objects.values_list("pk", flat=True)]

@@ -16,11 +16,12 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import cache_scopes, services
-from .importing import ImportRejected, RowError
-from .models import ImportBatch, ReportedPeriod, Response, Service
-from .periods import Period
-from .skm import CODES, SCALE
+from ..intake import parsing
+from ..models import ImportBatch, ReportedPeriod, Response, Service
+from ..registry import cache_scopes
+from ..rules.periods import Period
+from ..rules.skm import CODES, SCALE
+from .responses import ImportRejected, RowError
 from .tabular import TableUnreadable, open_table
 
 REQUIRED = ("service", "period", "respondents")
@@ -225,7 +226,7 @@ def validate(
     errors = _check_header(header)
     if errors:
         raise ImportRejected(errors)
-    earliest, today = services.history_earliest(), timezone.localdate()
+    earliest, today = parsing.history_earliest(), timezone.localdate()
     accepted: list[tuple[int, dict]] = []
     for index, row in enumerate(rows):
         line = index + 2

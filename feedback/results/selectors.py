@@ -18,18 +18,10 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 
-from . import ikm
-from .models import (
-    Population,
-    ProfileMonth,
-    ReportedPeriod,
-    Response,
-    Service,
-    ServiceMonth,
-    Unit,
-)
-from .periods import Period
-from .skm import CODES
+from ..models import Population, ProfileMonth, ReportedPeriod, Response, Service, ServiceMonth, Unit
+from ..rules import ikm
+from ..rules.periods import Period
+from ..rules.skm import CODES
 
 FIELDS = [code.lower() for code in CODES]
 
@@ -229,7 +221,7 @@ def period_or_latest(raw) -> tuple[Period, str | None]:
 
 def latest_period_with_data(today: datetime.date | None = None) -> Period:
     """The last complete quarter, or the latest quarter that has any data."""
-    from .periods import latest_complete_quarter
+    from ..rules.periods import latest_complete_quarter
 
     today = today or datetime.date.today()
     candidate = latest_complete_quarter(today)

@@ -22,7 +22,7 @@ from django.http import HttpResponse
 
 from core import export
 
-from .api_ikm import CSV_COLUMNS, ranking_rows
+from .api import CSV_COLUMNS, ranking_rows
 
 LICENSE_NAME = "CC BY 4.0"
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"

@@ -2,7 +2,6 @@
 
 import re
 
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
@@ -10,38 +9,17 @@ from rest_framework import permissions, serializers
 from rest_framework.response import Response as ApiResponse
 from rest_framework.views import APIView
 
-from core import export
+from core.errors import api_error
 
-from . import hr, periods
-from .api import error_response
-from .models import Unit
-from .nip import InvalidNIP, normalise_nip, parse_nip
-from .periods import Period
-from .permissions import is_hr
-
-# e-Kinerja entry needs NIP, indicator, target, realisation and unit of measure:
-# they come first, in that order.
-COLUMNS = [
-    "nip",
-    "indicator",
-    "target",
-    "realisation",
-    "unit_of_measure",
-    "name",
-    "unit",
-    "period",
-    "respondents",
-    "sufficient",
-    "expectation",
-    "achievement",
-    "minimum_respondents",
-    "measure",
-    "basis",
-]
-
+from ..access.permissions import is_hr
+from ..models import Unit
+from ..rules import periods
+from ..rules.nip import InvalidNIP, normalise_nip, parse_nip
+from ..rules.periods import Period
+from . import indicators
+from .exports import XLSX, csv_response, xlsx_response
 
 NIP_PATTERN = r"^[0-9]{18}$"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 class IsHR(permissions.BasePermission):
@@ -49,19 +27,6 @@ class IsHR(permissions.BasePermission):
 
     def has_permission(self, request, view):
         return is_hr(request.user)
-
-
-def _csv(rows, filename):
-    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    return response
-
-
-def _xlsx(rows, filename):
-    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
-    response = HttpResponse(body, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
-    return response
 
 
 HR_ROW_FIELDS = (
@@ -134,13 +99,13 @@ class HRIndicatorsView(APIView):
         try:
             period = Period.parse(params.get("period"))
         except ValueError as exc:
-            return error_response(str(exc), period=[str(exc)])
+            return api_error(str(exc), period=[str(exc)])
         unit = None
         if params.get("unit"):
             unit = Unit.objects.filter(code=params["unit"].strip().upper()).first()
             if unit is None:
                 msg = _("Unit '%(c)s' tidak dikenal.") % {"c": params["unit"]}
-                return error_response(msg, status=404, unit=[msg])
+                return api_error(msg, status=404, unit=[msg])
         nip = normalise_nip(params.get("nip", "")) or None
         if nip:
             try:
@@ -149,15 +114,15 @@ class HRIndicatorsView(APIView):
                 # Eighteen digits are the NIP's form (the schema's pattern); one whose
                 # dates are impossible names no officer: not found, like an unknown unit.
                 status = 404 if re.fullmatch(NIP_PATTERN, nip) else 400
-                return error_response(str(exc), status=status, nip=[str(exc)])
+                return api_error(str(exc), status=status, nip=[str(exc)])
         output = params.get("format", "json")
         if output not in ("json", "csv", "xlsx"):
-            return error_response(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])
+            return api_error(_("format harus json, csv atau xlsx."), format=["json|csv|xlsx"])
         try:
-            scores = hr.officer_scores(user=request.user, period=period, unit=unit, nip=nip)
-        except hr.NotAllowed:
-            return error_response(_("Unit ini di luar cakupan akses HR Anda."), status=403)
-        hr.log_access(
+            scores = indicators.officer_scores(user=request.user, period=period, unit=unit, nip=nip)
+        except indicators.NotAllowed:
+            return api_error(_("Unit ini di luar cakupan akses HR Anda."), status=403)
+        indicators.log_access(
             user=request.user,
             channel=f"api-{output}",
             period=str(period),
@@ -167,7 +132,7 @@ class HRIndicatorsView(APIView):
         rows = [s.as_row() for s in scores]
         filename = f"indikator-petugas-{period}"
         if output == "csv":
-            return _csv(rows, filename)
+            return csv_response(rows, filename)
         if output == "xlsx":
-            return _xlsx(rows, filename)
+            return xlsx_response(rows, filename)
         return ApiResponse({"period": str(period), "count": len(rows), "results": rows})

@@ -1,11 +1,12 @@
 """DRF authentication by hashed API token: ``Authorization: Token <key>`` or ``Bearer <key>``."""
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
-from .models import ApiToken
+from ..models import ApiToken
 
 SCHEMES = (b"token", b"bearer")
 
@@ -35,7 +36,7 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 class ApiTokenScheme(OpenApiAuthenticationExtension):
     """Describes the token scheme in the OpenAPI document."""
 
-    target_class = "feedback.authentication.ApiTokenAuthentication"
+    target_class = "feedback.access.tokens.ApiTokenAuthentication"
     name = "apiToken"
 
     def get_security_definition(self, auto_schema):
@@ -45,3 +46,15 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
             "description": "`Authorization: Bearer <token>` (or `Token <token>`), "
             "from `manage.py create_hr_token` or `create_api_token`.",
         }
+
+
+def token_user_issue(*, username: str, group, days=None, name=""):
+    """Put a user (created without a password when new: it acts by token only) in
+    ``group`` and issue it an API token. Returns (user, created, token, clear key)."""
+    user, created = get_user_model().objects.get_or_create(username=username)
+    if created:
+        user.set_unusable_password()
+        user.save()
+    user.groups.add(group)
+    token, key = ApiToken.issue(user, days=days, name=name)
+    return user, created, token, key

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
-from . import cache_scopes, officer_names
-from .models import Response
+from ..models import Response
+from ..registry import cache_scopes, officer_names
 
 
 @dataclass

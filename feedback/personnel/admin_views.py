@@ -1,0 +1,165 @@
+"""HR's admin screens: officer indicators for a period, one officer's page, the
+files for e-Kinerja, and the access log. Every read of officer data is logged."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from ..access.permissions import require_hr, require_perm
+from ..models import AccessLog, CommentStatus, Response, Unit
+from ..results import selectors
+from ..rules.periods import Period
+from . import indicators
+from .exports import csv_response, xlsx_response
+
+HR_ROWS_PER_PAGE = 50
+HR_EXPORTS = ("csv", "xlsx")
+
+
+def _period_from(request):
+
+    return selectors.period_or_latest(request.GET.get("periode"))
+
+
+def _hr_selection(request):
+    """What an HR screen or export was asked for, within the user's HR scope:
+    (period, period error, units to choose from, chosen unit, scores)."""
+
+    require_hr(request)
+    period, error = _period_from(request)
+    allowed = indicators.scope_unit_ids(request.user)
+    units = Unit.objects.exclude(level=Unit.Level.PEMDA).order_by("name")
+    if allowed is not None:
+        units = units.filter(pk__in=allowed)
+    unit = units.filter(code=request.GET.get("unit", "")).first()
+    try:
+        scores = indicators.officer_scores(user=request.user, period=period, unit=unit)
+    except indicators.NotAllowed:
+        raise PermissionDenied from None
+    query = request.GET.get("q", "").strip().casefold()
+    if query:
+        scores = [s for s in scores if query in s.officer.name.casefold() or query in s.officer.nip]
+    return period, error, units, unit, scores
+
+
+def hr_indicators(request):
+    """Officers of a unit with their indicator scores for a period (HR only, audited),
+    a page at a time; the exports above the table take the same filters."""
+
+    period, error, units, unit, scores = _hr_selection(request)
+    page = Paginator(scores, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    # Only the officers shown were read.
+    indicators.log_access(
+        user=request.user,
+        channel="admin-list",
+        period=str(period),
+        officers=[s.officer for s in page.object_list],
+        query=request.get_full_path(),
+    )
+    filters = request.GET.copy()
+    filters.pop("p", None)
+    filters["periode"] = period.code
+    return render(
+        request,
+        "feedback/admin/hr_indicators.html",
+        {
+            "period": period,
+            "period_error": error,
+            "periods": _recent_periods(period),
+            "units": units,
+            "unit": unit,
+            "query": request.GET.get("q", "").strip(),
+            "scores": page.object_list,
+            "page": page,
+            "count": len(scores),
+            "filters": filters.urlencode(),
+        },
+    )
+
+
+def hr_export(request, fmt):
+    """The rows of the HR screen as the HR API's file (same columns, same scope, same
+    audit entry), for staff signed in to the admin: the API itself takes tokens only."""
+
+    if fmt not in HR_EXPORTS:
+        raise Http404(fmt)
+    period, _error, _units, _unit, scores = _hr_selection(request)
+    indicators.log_access(
+        user=request.user,
+        channel=f"admin-{fmt}",
+        period=str(period),
+        officers=[s.officer for s in scores],
+        query=request.get_full_path(),
+    )
+    rows = [s.as_row() for s in scores]
+    write = xlsx_response if fmt == "xlsx" else csv_response
+    response = write(rows, f"indikator-petugas-{period}")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def _recent_periods(current):
+    """Periods to choose from on the HR screens: the chosen one, and the years,
+    semesters and quarters of this year and the last two."""
+
+    year = timezone.localdate().year
+    codes = []
+    for y in range(year, year - 3, -1):
+        codes += [f"{y}", f"{y}-S2", f"{y}-S1", f"{y}-Q4", f"{y}-Q3", f"{y}-Q2", f"{y}-Q1"]
+    periods = [Period.parse(code) for code in codes]
+    if current.code not in codes:
+        periods.insert(0, current)
+    return periods
+
+
+def hr_officer(request, nip):
+    """One officer's scores, answer distribution, moderated comments and development notes."""
+
+    require_hr(request)
+    period, error = _period_from(request)
+    officer = get_object_or_404(
+        indicators.visible_officers(request.user).select_related("unit"), nip=nip
+    )
+    scores = indicators.officer_scores(user=request.user, period=period, nip=officer.nip)
+    comments = (
+        Response.objects.filter(
+            officer=officer,
+            comment_status=CommentStatus.APPROVED,
+            served_on__gte=period.start,
+            served_on__lte=period.end,
+        )
+        .exclude(comment="")
+        .order_by("-served_on")
+        .values("comment", "served_on", "service__name")[:50]
+    )
+    indicators.log_access(
+        user=request.user,
+        channel="admin-detail",
+        period=str(period),
+        officers=[officer],
+        query=request.get_full_path(),
+    )
+    distribution = scores[0].distribution if scores else None
+    return render(
+        request,
+        "feedback/admin/hr_officer.html",
+        {
+            "officer": officer,
+            "period": period,
+            "period_error": error,
+            "scores": scores,
+            "distribution": distribution,
+            "comments": comments,
+            "notes": indicators.development_notes(scores),
+        },
+    )
+
+
+def access_log(request):
+    """The audit trail of reads of officer data (read-only)."""
+
+    require_perm(request, "feedback.view_accesslog")
+    page = Paginator(AccessLog.objects.all(), 100).get_page(request.GET.get("p"))
+    return render(request, "feedback/admin/access_log.html", {"page": page})

@@ -1,0 +1,42 @@
+"""HR's files for e-Kinerja entry: officer indicators as CSV or XLSX, the same
+rows for the HR API and the HR admin screen."""
+
+from django.http import HttpResponse
+
+from core import export
+
+# e-Kinerja entry needs NIP, indicator, target, realisation and unit of measure:
+# they come first, in that order.
+COLUMNS = [
+    "nip",
+    "indicator",
+    "target",
+    "realisation",
+    "unit_of_measure",
+    "name",
+    "unit",
+    "period",
+    "respondents",
+    "sufficient",
+    "expectation",
+    "achievement",
+    "minimum_respondents",
+    "measure",
+    "basis",
+]
+
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def csv_response(rows, filename):
+    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    return response
+
+
+def xlsx_response(rows, filename):
+    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
+    response = HttpResponse(body, content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 from feedback import ikm, selectors
 from feedback.models import Education, Occupation, ProfileMonth, Sex
 from feedback.periods import Period
+from feedback.rollups import AGE_BANDS
 from feedback.skm import BY_CODE, CODES
 
 from . import charts
@@ -53,8 +54,6 @@ def chosen_period(request) -> tuple[Period, Period, str | None]:
 def _natural_order(dimension: str) -> dict:
     """Rank of each stored value in its natural order (age bands youngest first, the
     choices as the form lists them), "not given" last: a table reads like the form."""
-    from feedback.rollups import AGE_BANDS
-
     if dimension == "age":
         codes = [label for _low, _high, label in AGE_BANDS]
     else:

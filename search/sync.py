@@ -15,7 +15,7 @@ import logging
 
 from wagtail.models import Page
 
-from . import documents
+from . import indexed_pages
 from .engines import SearchUnavailable, get_engine
 
 logger = logging.getLogger(__name__)
@@ -36,7 +36,7 @@ def _guarded(engine, action) -> None:
 def _index(engine, ids: list[int]) -> None:
     # Read when this runs (after commit, in the task worker, for external engines).
     pages = Page.objects.filter(pk__in=ids).specific()
-    docs = [doc for doc in (documents.build(p) for p in pages) if doc is not None]
+    docs = [doc for doc in (indexed_pages.build(p) for p in pages) if doc is not None]
     indexed = {doc.id for doc in docs}
     if docs:
         engine.index_many(docs)
@@ -67,6 +67,6 @@ def with_descendants(page: Page) -> list[int]:
 def rebuild(*, progress=None, engine=None) -> int:
     """Replace the whole index with every public page; returns the number indexed."""
     engine = engine or get_engine()
-    total = documents.indexable_count()
-    docs = documents.build_many(documents.indexable_pages())
+    total = indexed_pages.indexable_count()
+    docs = indexed_pages.build_many(indexed_pages.indexable_pages())
     return engine.rebuild(docs, total=total, progress=progress)

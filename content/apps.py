@@ -7,4 +7,5 @@ class ContentConfig(AppConfig):
     verbose_name = _("Konten publik")
 
     def ready(self):
+        # Connected once the app registry is ready (the receivers import the page models).
         from . import signals  # noqa: F401

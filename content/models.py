@@ -4,6 +4,7 @@ Unit and service pages point at registry entries (feedback.Unit, feedback.Servic
 they hold the published text, never survey logic or officer data.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils.translation import get_language
@@ -27,9 +28,10 @@ from wagtail.search import index
 
 from feedback.results import open_data
 from feedback.results import selectors as feedback_selectors
+from feedback.rules.periods import Period
 from feedback.rules.skm import ELEMENTS
 
-from . import reports, results, selectors, tasks
+from . import reports, results, selectors
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -140,8 +142,6 @@ class MenuItem(Orderable):
         verbose_name_plural = _("item menu")
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if not self.link_page_id and not self.link_url:
             raise ValidationError(_("Pilih halaman atau isi alamat."))
 
@@ -158,6 +158,13 @@ class MenuItem(Orderable):
             page = self.link_page
             return page.url if page.live else None
         return self.link_url
+
+
+def _published_by(model, field: str) -> dict:
+    """Published pages of ``model`` keyed by their registry id (service_id / unit_id),
+    with only what a card links to."""
+    pages = model.objects.live().public().only("id", "path", "url_path", "title", field)
+    return {getattr(p, field): p for p in pages}
 
 
 class HomePage(Page):
@@ -180,11 +187,26 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["figures"] = selectors.home_figures()
-        context["unit_tree"] = selectors.unit_tree()
-        context["plain_pages"] = selectors.plain_pages(self)
+        context["figures"] = self.figures()
+        context["unit_tree"] = UnitPage.tree()
+        context["plain_pages"] = self.menu_pages()
         context["results_page"] = ResultsPage.objects.live().public().first()
         return context
+
+    @staticmethod
+    def figures(period=None) -> dict:
+        """The Pemda's figures for ``period`` (default: the latest published period)
+        over the published pages (selectors.home_figures)."""
+        return selectors.home_figures(
+            service_pages=ServicePage.published_by_service(),
+            unit_count=UnitPage.objects.live().public().count(),
+            follow_ups=FollowUpAction.latest(),
+            period=period,
+        )
+
+    def menu_pages(self):
+        """The published information pages right under the home page marked "show in menus"."""
+        return StandardPage.objects.child_of(self).live().public().in_menu()
 
 
 class UnitIndexPage(Page):
@@ -202,7 +224,7 @@ class UnitIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["unit_tree"] = selectors.unit_tree()
+        context["unit_tree"] = UnitPage.tree()
         return context
 
 
@@ -273,16 +295,32 @@ class UnitPage(Page):
     class Meta:
         verbose_name = _("halaman unit")
 
+    @classmethod
+    def tree(cls) -> list[dict]:
+        """Every published unit page with its published service pages, nested as the
+        registry's hierarchy (selectors.unit_tree)."""
+        return selectors.unit_tree(
+            cls.objects.live().public().select_related("unit").order_by("path"),
+            ServicePage.objects.live().public().select_related("service").order_by("title"),
+        )
+
+    @classmethod
+    def published_by_unit(cls) -> dict:
+        """Published unit pages keyed by their registry unit's id."""
+        return _published_by(cls, "unit_id")
+
+    def service_pages(self):
+        return ServicePage.objects.child_of(self).live().public().order_by("title")
+
+    def sub_unit_pages(self):
+        return UnitPage.objects.child_of(self).live().public().order_by("title")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(results.results_context(self.unit, request))
         period = context["period"]
-        context["service_cards"] = selectors.page_cards(
-            selectors.service_pages_of(self), period=period
-        )
-        context["sub_unit_cards"] = selectors.page_cards(
-            selectors.sub_unit_pages_of(self), period=period
-        )
+        context["service_cards"] = selectors.page_cards(self.service_pages(), period=period)
+        context["sub_unit_cards"] = selectors.page_cards(self.sub_unit_pages(), period=period)
         context["follow_ups"] = self.follow_ups.all()
         return context
 
@@ -325,11 +363,17 @@ class FollowUpAction(Orderable):
         verbose_name = _("rencana tindak lanjut")
         verbose_name_plural = _("rencana tindak lanjut")
 
+    @classmethod
+    def latest(cls, limit: int = 3) -> list:
+        """The newest follow-up actions of published unit pages, newest period first."""
+        live = UnitPage.objects.live().public().values("pk")
+        return list(
+            cls.objects.filter(page__in=live)
+            .select_related("page")
+            .order_by("-period", "-pk")[:limit]
+        )
+
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from feedback.rules.periods import Period
-
         try:
             self.period = str(Period.parse(self.period))
         except ValueError as exc:
@@ -440,9 +484,18 @@ class ServicePage(Page):
     def is_free(self):
         return self.biaya == 0
 
+    @classmethod
+    def published_by_service(cls) -> dict:
+        """Published service pages keyed by their registry service's id."""
+        return _published_by(cls, "service_id")
+
+    def unit_page(self):
+        """The nearest unit page above this one."""
+        return UnitPage.objects.ancestor_of(self).order_by("-depth").first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        unit_page = selectors.unit_page_above(self)
+        unit_page = self.unit_page()
         context["unit_page"] = unit_page
         context.update(results.results_context(self.service, request))
         context["comments"] = feedback_selectors.approved_comments(service=self.service)
@@ -508,9 +561,11 @@ class ResultsPage(Page):
         context["order"] = order
         context["order_param"] = selectors.ORDER_PARAM
         context["order_choices"] = selectors.ORDER_CHOICES
-        context["unit_ranking"] = selectors.ranking_cards(period=period, level="unit", order=order)
+        context["unit_ranking"] = selectors.ranking_cards(
+            UnitPage.published_by_unit(), period=period, level="unit", order=order
+        )
         context["service_ranking"] = selectors.ranking_cards(
-            period=period, level="service", order=order
+            ServicePage.published_by_service(), period=period, level="service", order=order
         )
         context["reports"] = (
             SurveyReportPage.objects.child_of(self).live().public().order_by("-first_published_at")
@@ -624,10 +679,6 @@ class SurveyReportPage(RoutablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        from django.core.exceptions import ValidationError
-
-        from feedback.rules.periods import Period
-
         try:
             self.period = str(Period.parse(self.period))
         except ValueError as exc:
@@ -651,7 +702,9 @@ class SurveyReportPage(RoutablePageMixin, Page):
             page=self,
             unit_id=self.unit_id,
             period=self.period,
-            figures=reports.freeze(unit=self.unit, period=self.period),
+            figures=reports.freeze(
+                unit=self.unit, period=self.period, unit_pages=UnitPage.objects.live()
+            ),
         )
         return True
 
@@ -673,7 +726,7 @@ class SurveyReportPage(RoutablePageMixin, Page):
             raise Http404(_("Laporan belum diterbitkan."))
         # Rendered by the task worker after publication; until it has run (or for a
         # report published before PDFs were stored) render it here.
-        stored = tasks.stored_pdf(self, snapshot)
+        stored = reports.stored_pdf(self, snapshot)
         if stored is not None:
             with stored:
                 body = stored.read()

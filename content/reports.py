@@ -1,12 +1,22 @@
-"""Survey reports: the frozen figures of a report and its PDF.
+"""Survey reports: the frozen figures of a report, its PDF, and the stored PDF.
 
 The PDF follows the usual structure of an SKM report under PermenPANRB 14/2017:
 data collection, results per element, analysis, follow-up plan, trend.
+
+Rendering a report (reportlab, every element, the trend) takes long enough that
+an approver should not wait for it on publish, nor every citizen on download:
+the task worker renders it once per published revision and snapshot
+(content/tasks.py) and stores it (default storage, under MEDIA_ROOT); the
+download serves the stored file.
+
+Nothing here imports the page models: the caller passes the pages it reads.
 """
 
 import io
 import re
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -16,10 +26,9 @@ from feedback.rules.periods import Period
 from feedback.rules.skm import BY_CODE, CODES
 
 
-def freeze(*, unit: Unit | None, period: str) -> dict:
-    """Everything a report shows, computed now, as plain JSON."""
-    from .models import UnitPage
-
+def freeze(*, unit: Unit | None, period: str, unit_pages) -> dict:
+    """Everything a report shows, computed now, as plain JSON. ``unit_pages`` are the
+    live unit pages whose follow-up actions (RTL) the report may list."""
     period_obj = Period.parse(period)
     scope = selectors.Scope.of(unit)
     result = selectors.ikm_for(scope=scope, period=period_obj)
@@ -32,7 +41,7 @@ def freeze(*, unit: Unit | None, period: str) -> dict:
             }
             for u in Unit.objects.filter(level=Unit.Level.PERANGKAT_DAERAH).order_by("name")
         ]
-        follow_up_pages = UnitPage.objects.live()
+        follow_up_pages = unit_pages
     else:
         services = Service.objects.filter(unit_id__in=unit.descendant_ids()).order_by("name")
         parts = [
@@ -43,7 +52,7 @@ def freeze(*, unit: Unit | None, period: str) -> dict:
             }
             for s in services
         ]
-        follow_up_pages = UnitPage.objects.live().filter(unit_id__in=unit.descendant_ids())
+        follow_up_pages = unit_pages.filter(unit_id__in=unit.descendant_ids())
     follow_ups = [
         {
             "unit": page.title,
@@ -90,6 +99,8 @@ def _paragraphs(html: str) -> list[str]:
 
 def pdf(page, snapshot) -> bytes:
     """Render a report snapshot as an A4 PDF."""
+    # Loaded only when a PDF is made: reportlab takes a tenth of a second or more to
+    # import, and every web process imports this module with the page models.
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -202,3 +213,35 @@ def pdf(page, snapshot) -> bytes:
         rightMargin=2 * cm,
     ).build(story)
     return buffer.getvalue()
+
+
+# --- The stored PDF ------------------------------------------------------------------
+
+
+def pdf_name(page, snapshot) -> str | None:
+    """Where the PDF of this page's live revision with this snapshot is stored.
+
+    Both are in the name: a new publish (changed analysis text) or new figures
+    make a new file, so a stored PDF is never out of date."""
+    if page.live_revision_id is None or snapshot is None:
+        return None
+    return f"laporan-skm/{page.pk}-r{page.live_revision_id}-s{snapshot.pk}.pdf"
+
+
+def stored_pdf(page, snapshot):
+    """The stored PDF file of the page as published, or None when not rendered (yet)."""
+    name = pdf_name(page, snapshot)
+    if name and default_storage.exists(name):
+        return default_storage.open(name, "rb")
+    return None
+
+
+def store_pdf(page, snapshot) -> str | None:
+    """Render and store the PDF of the page as published, unless it is stored already;
+    returns the stored name (None for a page without a published revision or figures)."""
+    name = pdf_name(page, snapshot)
+    if name is None:
+        return None
+    if not default_storage.exists(name):
+        default_storage.save(name, ContentFile(pdf(page, snapshot)))
+    return name

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from feedback.models import Education, Occupation, ProfileMonth, Sex
 from feedback.results import selectors
+from feedback.results.rollups import AGE_BANDS
 from feedback.rules import ikm
 from feedback.rules.periods import Period
 from feedback.rules.skm import BY_CODE, CODES
@@ -54,8 +55,6 @@ def chosen_period(request) -> tuple[Period, Period, str | None]:
 def _natural_order(dimension: str) -> dict:
     """Rank of each stored value in its natural order (age bands youngest first, the
     choices as the form lists them), "not given" last: a table reads like the form."""
-    from feedback.results.rollups import AGE_BANDS
-
     if dimension == "age":
         codes = [label for _low, _high, label in AGE_BANDS]
     else:

@@ -1,26 +1,27 @@
-"""Reads for the public pages. Page get_context calls these; templates run no queries."""
+"""Reads for the public pages. Page get_context calls these; templates run no queries.
+
+The pages these read are passed in by the page models (content/models.py), which
+import this module: nothing here imports them back.
+"""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, TaskState, WorkflowState
 
 from feedback.results import selectors as feedback_selectors
 
 from . import charts
 
 
-def unit_tree():
-    """Live unit pages as a nested list [(unit_page, [service_pages], [children...])].
-
-    Two queries whatever the number of units: pages are arranged in Python.
-    """
-    from .models import ServicePage, UnitPage
-
-    unit_pages = list(UnitPage.objects.live().public().select_related("unit").order_by("path"))
-    services = ServicePage.objects.live().public().select_related("service").order_by("title")
+def unit_tree(unit_pages, service_pages) -> list[dict]:
+    """Unit pages as a nested list of {"page", "services", "children"}, each unit with
+    its service pages and sub-units, from ``unit_pages`` in tree (path) order and
+    ``service_pages`` in the order to list them. Arranged in Python: two queries
+    whatever the number of units."""
     by_parent_path = {}
-    for page in services:
+    for page in service_pages:
         by_parent_path.setdefault(page.path[: -page.steplen], []).append(page)
 
+    unit_pages = list(unit_pages)
     nodes = {
         p.path: {"page": p, "services": by_parent_path.get(p.path, []), "children": []}
         for p in unit_pages
@@ -30,30 +31,6 @@ def unit_tree():
         parent = nodes.get(page.path[: -page.steplen])
         (parent["children"] if parent else roots).append(nodes[page.path])
     return roots
-
-
-def plain_pages(home):
-    from .models import StandardPage
-
-    return StandardPage.objects.child_of(home).live().public().in_menu()
-
-
-def service_pages_of(unit_page):
-    from .models import ServicePage
-
-    return ServicePage.objects.child_of(unit_page).live().public().order_by("title")
-
-
-def sub_unit_pages_of(unit_page):
-    from .models import UnitPage
-
-    return UnitPage.objects.child_of(unit_page).live().public().order_by("title")
-
-
-def unit_page_above(page: Page):
-    from .models import UnitPage
-
-    return UnitPage.objects.ancestor_of(page).order_by("-depth").first()
 
 
 # --- Figures on cards and on the home page ------------------------------------------
@@ -84,21 +61,10 @@ def _sorted(cards: list[dict], order: str) -> list[dict]:
     return sorted(cards, key=lambda c: (c["result"].suppressed, -(c["result"].ikm or 0)))
 
 
-def _live_pages_by(model, field: str) -> dict:
-    """Live public pages of ``model`` keyed by their registry id (service_id / unit_id)."""
-    pages = model.objects.live().public().only("id", "path", "url_path", "title", field)
-    return {getattr(p, field): p for p in pages}
-
-
-def ranking_cards(*, period, level: str, order: str = "ikm") -> list[dict]:
+def ranking_cards(pages: dict, *, period, level: str, order: str = "ikm") -> list[dict]:
     """Every active service or unit with its result for ``period`` and its public page
-    (None when unpublished), sorted by ``order``. Units include their sub-units."""
-    from .models import ServicePage, UnitPage
-
-    if level == "service":
-        pages = _live_pages_by(ServicePage, "service_id")
-    else:
-        pages = _live_pages_by(UnitPage, "unit_id")
+    from ``pages`` (keyed by registry id; None when unpublished), sorted by ``order``.
+    Units include their sub-units."""
     cards = []
     for row in feedback_selectors.ranking(period=period, level=level):
         scope = row["scope"]
@@ -134,30 +100,21 @@ def page_cards(pages, *, period) -> list[dict]:
     return cards
 
 
-def latest_follow_ups(limit: int = 3):
-    """The newest follow-up actions (RTL) of live public unit pages, newest period first."""
-    from .models import FollowUpAction, UnitPage
-
-    live = UnitPage.objects.live().public().values("pk")
-    return list(
-        FollowUpAction.objects.filter(page__in=live)
-        .select_related("page")
-        .order_by("-period", "-pk")[:limit]
-    )
-
-
-def home_figures(period=None) -> dict:
+def home_figures(*, service_pages: dict, unit_count: int, follow_ups: list, period=None) -> dict:
     """What the home page shows first: the Pemda's IKM for ``period`` (default: the
     latest published period) with a short trend, how many services and units are
     published, the three best and three weakest published services whose figures
-    are public (never a suppressed one), and the latest follow-up actions."""
-    from .models import ServicePage, UnitPage
+    are public (never a suppressed one), and the latest follow-up actions.
 
+    ``service_pages`` are the published service pages keyed by service id,
+    ``unit_count`` the number of published unit pages, ``follow_ups`` the newest
+    follow-up actions (HomePage.figures passes them)."""
     period = period or feedback_selectors.latest_period_with_data()
     scope = feedback_selectors.Scope.of(None)
     result = feedback_selectors.ikm_for(scope=scope, period=period)
     trend = feedback_selectors.ikm_trend(scope=scope, period=period, count=4)
-    published = [c for c in ranking_cards(period=period, level="service") if c["page"]]
+    cards = ranking_cards(service_pages, period=period, level="service")
+    published = [c for c in cards if c["page"]]
     public = [c for c in published if not c["result"].suppressed]
     best = public[:3]
     weakest = [c for c in reversed(public) if c not in best][:3]
@@ -166,19 +123,17 @@ def home_figures(period=None) -> dict:
         "result": result,
         "trend": [{"period": p, "result": r} for p, r in trend],
         "trend_chart": charts.trend_points([(p.code, r.ikm) for p, r in trend], compact=True),
-        "service_count": ServicePage.objects.live().public().count(),
-        "unit_count": UnitPage.objects.live().public().count(),
+        "service_count": len(service_pages),
+        "unit_count": unit_count,
         "best": best,
         "weakest": weakest,
-        "follow_ups": latest_follow_ups(),
+        "follow_ups": follow_ups,
     }
 
 
 def editor_tasks(user, limit: int = 10) -> dict:
     """Pages awaiting ``user``'s action and comments awaiting moderation, for the
     editors' dashboard panel."""
-    from wagtail.models import TaskState, WorkflowState
-
     to_review = [
         state.workflow_state.content_object
         for state in TaskState.objects.reviewable_by(user)

@@ -7,21 +7,19 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.public_cache import PAGES, bump
+from feedback.tasks import enqueue_on_commit
+
+from .models import SurveyReportPage
+from .tasks import render_report_pdf
 
 
 @receiver(page_published)
 def freeze_report_figures(sender, instance, **kwargs):
-    from .models import SurveyReportPage
-
     page = instance.specific
     if isinstance(page, SurveyReportPage):
         page.freeze_figures()
         # The figures are frozen now (they are what was published); the PDF is
         # rendered by the task worker once this publish has committed.
-        from feedback.tasks import enqueue_on_commit
-
-        from .tasks import render_report_pdf
-
         enqueue_on_commit(render_report_pdf, page.pk)
 
 

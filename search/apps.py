@@ -8,4 +8,6 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals  # noqa: F401 - connects the index updates
+        # Connects the index updates once the app registry is ready (the receivers
+        # import the page and registry models).
+        from . import signals  # noqa: F401

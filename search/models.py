@@ -9,6 +9,7 @@ admin's search) is separate and untouched.
 
 import re
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
@@ -112,8 +113,6 @@ class Synonym(models.Model):
         return " = ".join(self.term_list())
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": _("Isi paling sedikit dua istilah, dipisah koma.")})
 

@@ -1,6 +1,8 @@
 """Reads for the search page and API: one call, whatever the engine."""
 
 from django.db import DatabaseError
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.search.utils import normalise_query_string
 
 from . import noresults
 from .engines import SearchResults, get_engine
@@ -27,9 +29,6 @@ def search(
 def promotions(query: str) -> list:
     """The editors' promoted results for ``query`` (Wagtail's search promotions), in
     their order; live pages and external links only."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
     value = normalise_query_string(query or "")
     if not value:
         return []

@@ -11,6 +11,7 @@ import difflib
 from dataclasses import dataclass
 
 from . import synonyms, text
+from .models import ServiceSearchTerms
 from .query import QueryPlan, concept_in, plan
 
 NAME_WEIGHT = 3
@@ -27,8 +28,6 @@ class _Candidate:
 
 
 def _candidate(service) -> _Candidate:
-    from .models import ServiceSearchTerms
-
     try:
         other = service.search_terms.text()
     except ServiceSearchTerms.DoesNotExist:

@@ -1,23 +1,21 @@
-"""Keep the active engine's index in step with what is public.
+"""Keep the active engine's index in step with what is public: the index writes.
 
-Called from the signal handlers (search/signals.py): a page is (re)built as a
-document when it is published, and removed when it stops being public. The
-database engine writes in the same transaction as the change; an external
-engine is written by a task (search/tasks.py) queued once the transaction has
-committed, so a rolled-back publish never reaches it, an editor never waits for
-the cluster, and an engine that is down blocks nobody: the failure is logged and
-``search_index --rebuild`` catches up.
+A page is (re)built as a document when it is published, and removed when it stops
+being public. The signal handlers (search/signals.py) decide when: the database
+engine is written at once, in the same transaction as the change; an external
+engine (``deferred()``) by a task (search/tasks.py, which calls this module) queued
+once the transaction has committed, so a rolled-back publish never reaches it, an
+editor never waits for the cluster, and an engine that is down blocks nobody: the
+failure is logged and ``search_index --rebuild`` catches up.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
-from django.db import transaction
 from wagtail.models import Page
 
-from . import documents
+from . import indexed_pages
 from .engines import SearchUnavailable, get_engine
 
 logger = logging.getLogger(__name__)
@@ -38,16 +36,21 @@ def _guarded(engine, action) -> None:
 def _index(engine, ids: list[int]) -> None:
     # Read when this runs (after commit, in the task worker, for external engines).
     pages = Page.objects.filter(pk__in=ids).specific()
-    docs = [doc for doc in (documents.build(p) for p in pages) if doc is not None]
+    docs = [doc for doc in (indexed_pages.build(p) for p in pages) if doc is not None]
     indexed = {doc.id for doc in docs}
     if docs:
         engine.index_many(docs)
     engine.remove_many(pk for pk in ids if pk not in indexed)
 
 
+def deferred() -> bool:
+    """Whether the active engine is written after the commit, by the task worker: an
+    external engine is a network call an editor should not wait for."""
+    return get_engine().defer_until_commit
+
+
 def apply_pages(page_ids: list[int]) -> None:
-    """Index each of these pages that is public now, remove each one that is not (the
-    work itself; search.tasks runs it for external engines)."""
+    """Index each of these pages that is public now, remove each one that is not."""
     _guarded(get_engine(), lambda engine: _index(engine, page_ids))
 
 
@@ -55,44 +58,15 @@ def apply_removal(page_id: int) -> None:
     _guarded(get_engine(), lambda engine: engine.remove(page_id))
 
 
-def sync_pages(page_ids: Iterable[int]) -> None:
-    """Index each page that is public now, and remove each one that is not.
-
-    The database engine writes in the caller's transaction (one row per page, and
-    a rolled-back publish rolls it back too). An external engine is a network call
-    an editor should not wait for: it becomes a task, queued once the transaction
-    has committed.
-    """
-    ids = sorted(set(page_ids))
-    if not ids:
-        return
-    if get_engine().defer_until_commit:
-        from . import tasks
-
-        transaction.on_commit(lambda: tasks.sync_pages.enqueue(ids))
-    else:
-        apply_pages(ids)
-
-
-def sync_page(page: Page, *, descendants: bool = False) -> None:
-    ids = [page.pk]
-    if descendants:
-        ids += list(Page.objects.descendant_of(page).values_list("pk", flat=True))
-    sync_pages(ids)
-
-
-def remove_page(page_id: int) -> None:
-    if get_engine().defer_until_commit:
-        from . import tasks
-
-        transaction.on_commit(lambda: tasks.remove_page.enqueue(page_id))
-    else:
-        apply_removal(page_id)
+def with_descendants(page: Page) -> list[int]:
+    """The ids of ``page`` and every page below it (a move or a new slug changes their
+    addresses, a view restriction hides them all)."""
+    return [page.pk, *Page.objects.descendant_of(page).values_list("pk", flat=True)]
 
 
 def rebuild(*, progress=None, engine=None) -> int:
     """Replace the whole index with every public page; returns the number indexed."""
     engine = engine or get_engine()
-    total = documents.indexable_count()
-    docs = documents.build_many(documents.indexable_pages())
+    total = indexed_pages.indexable_count()
+    docs = indexed_pages.build_many(indexed_pages.indexable_pages())
     return engine.rebuild(docs, total=total, progress=progress)

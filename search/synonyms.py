@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import DatabaseError
 
+from .models import Synonym
 from .query import Lexicon
 
 CACHE_KEY = "search:synonyms:v1"
@@ -19,8 +20,6 @@ def groups() -> list[list[str]]:
     cached = cache.get(CACHE_KEY)
     if cached is not None:
         return cached
-    from .models import Synonym
-
     try:
         value = [entry.term_list() for entry in Synonym.objects.all()]
     except DatabaseError:

@@ -1,6 +1,6 @@
 """Index writes to an external search engine, run by the task worker (django-tasks).
 
-Queued by search/sync.py after the publishing transaction commits; each task reads
+Queued by search/signals.py after the publishing transaction commits; each task reads
 the pages as they are when it runs, so a late task never indexes stale text.
 """
 

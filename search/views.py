@@ -20,6 +20,7 @@ from . import selectors
 from .documents import TYPE_LABELS
 from .engines import SearchUnavailable
 from .engines.base import MAX_PER_PAGE, MAX_QUERY_LENGTH
+from .models import ServiceSearchTerms
 
 PER_PAGE = 10
 # Retry-After for a search engine that is down, in seconds.
@@ -63,8 +64,6 @@ def _page_links(results, params) -> list[dict]:
 
 def _add_english_names(hits) -> None:
     """Services' English names (Pencarian > Kata kunci layanan) beside their titles."""
-    from .models import ServiceSearchTerms
-
     codes = [hit.service_code for hit in hits if hit.service_code]
     if not codes:
         return

@@ -2,6 +2,9 @@
 
 from django import template
 from django.templatetags.static import static
+from wagtail.models import Site
+
+from content.models import NavigationSettings
 
 register = template.Library()
 
@@ -9,10 +12,6 @@ register = template.Library()
 def menu_entries(request) -> list[dict]:
     """The main menu: the items edited in Settings > Navigasi, or, while there are
     none, the home page's live children marked "show in menus"."""
-    from wagtail.models import Site
-
-    from content.models import NavigationSettings
-
     nav = NavigationSettings.load(request_or_site=request)
     entries = [
         {"text": item.text, "url": item.url}

@@ -3,6 +3,7 @@
 import datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -36,6 +37,4 @@ def period_label(period) -> str:
 @register.filter
 def period_running(period) -> bool:
     """Whether the period is not over yet: its figures can still change."""
-    from django.utils import timezone
-
     return not period.is_over(timezone.localdate())

@@ -2,8 +2,10 @@
 Elasticsearch when ``ELASTICSEARCH_URL`` is set, else the database."""
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from .base import Hit, SearchEngine, SearchResults, SearchUnavailable
+from .database import DatabaseEngine
 
 __all__ = ["Hit", "SearchEngine", "SearchResults", "SearchUnavailable", "engine_name", "get_engine"]
 
@@ -15,8 +17,6 @@ def engine_name() -> str:
         "elasticsearch" if getattr(settings, "ELASTICSEARCH_URL", "") else "database"
     )
     if name not in ENGINES:
-        from django.core.exceptions import ImproperlyConfigured
-
         raise ImproperlyConfigured(f"SEARCH_ENGINE must be one of {', '.join(ENGINES)}: {name!r}")
     return name
 
@@ -26,15 +26,12 @@ def get_engine(name: str | None = None) -> SearchEngine:
     name = name or engine_name()
     if name == "elasticsearch":
         try:
+            # The Elasticsearch client is an optional dependency (the "elasticsearch" extra).
             from .elastic import ElasticsearchEngine
         except ImportError as exc:
-            from django.core.exceptions import ImproperlyConfigured
-
             raise ImproperlyConfigured(
                 'The Elasticsearch engine needs its client: pip install -e ".[elasticsearch]"'
             ) from exc
 
         return ElasticsearchEngine.from_settings()
-    from .database import DatabaseEngine
-
     return DatabaseEngine()

@@ -144,6 +144,7 @@ class DatabaseEngine(SearchEngine):
         """Known words near a misspelt one, closest first: pg_trgm's similarity on
         PostgreSQL, difflib over the cached vocabulary elsewhere."""
         if trigram_available():
+            # PostgreSQL only: the module needs psycopg, absent on other databases.
             from django.contrib.postgres.search import TrigramSimilarity
 
             return list(
@@ -282,6 +283,4 @@ class DatabaseEngine(SearchEngine):
             yield row
 
     def describe(self) -> str:
-        from django.db import connection
-
         return f"database ({connection.vendor})"

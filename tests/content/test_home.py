@@ -4,8 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import formats
 
-from content import selectors
-from content.models import MenuItem, NavigationSettings, ResultsPage, StandardPage
+from content.models import HomePage, MenuItem, NavigationSettings, ResultsPage, StandardPage
 from feedback.results import selectors as feedback_selectors
 from tests.factories import (
     ServiceFactory,
@@ -63,7 +62,7 @@ def rated_services():
 def test_the_home_page_shows_the_pemdas_figures_from_the_selectors(client, rated_services):
     period = feedback_selectors.latest_period_with_data()
     expected = feedback_selectors.ikm_for(scope=feedback_selectors.Scope.of(None), period=period)
-    figures = selectors.home_figures(period)
+    figures = HomePage.figures(period)
 
     html = soup(client.get("/"))
 
@@ -102,7 +101,7 @@ def test_the_weakest_never_repeat_the_best_when_few_services_have_figures(client
     service_page(service)
     fill(service, 10, 3)
 
-    figures = selectors.home_figures()
+    figures = HomePage.figures()
 
     assert [c["name"] for c in figures["best"]] == ["Satu-satunya layanan"]
     assert figures["weakest"] == []

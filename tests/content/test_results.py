@@ -149,7 +149,7 @@ def test_a_published_report_pdf_is_rendered_by_a_task_and_served_as_stored(
 ):
     from django.core.files.storage import default_storage
 
-    from content.tasks import pdf_name
+    from content.reports import pdf_name
 
     fill(ServiceFactory(code="KTP-EL"), 10, 3)
     with django_capture_on_commit_callbacks(execute=True):

@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from search import documents, sync
+from search import indexed_pages, sync
 from search.engines import SearchUnavailable, engine_name, get_engine
 
 
@@ -34,7 +34,7 @@ class Command(BaseCommand):
                 indexed = sum(1 for _ in engine.indexed_documents())
             except SearchUnavailable as exc:
                 raise CommandError(str(exc)) from exc
-            public = documents.indexable_count()
+            public = indexed_pages.indexable_count()
             self.stdout.write(f"Indexed documents: {indexed}; public pages: {public}")
             if indexed != public:
                 self.stdout.write(self.style.WARNING("Out of step: run with --rebuild."))

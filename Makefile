@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve worker test browser axe setup lint format messages clean
+.PHONY: run serve worker test browser axe setup lint format messages docs clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,8 @@ $(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e ".[test,postgres,redis,serve]"
-	touch $@ $(VENV)/.installed-run $(VENV)/.installed-serve
+	$(PY) -m pip install --quiet -e ".[test,postgres,redis,serve,docs]"
+	touch $@ $(VENV)/.installed-run $(VENV)/.installed-serve $(VENV)/.installed-docs
 
 $(VENV)/.installed-serve: pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[postgres,redis,serve]"
@@ -32,7 +32,7 @@ setup: $(VENV)/.installed-run
 run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-# The production path (README "Production serving"): gunicorn with the production
+# The production path (docs/operations.md "Production serving"): gunicorn with the production
 # settings on PostgreSQL and Redis. SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and
 # REDIS_URL come from the environment or .env. Migrates and collects static files
 # first: without the manifest every page would answer 500.
@@ -48,8 +48,8 @@ serve: $(VENV)/.installed-serve
 worker: $(VENV)/.installed-serve
 	$(PROD) $(PY) manage.py db_worker
 
-# Database dump (pg_dump -Fc) and media archive into BACKUP_DIR (README "Backup and
-# restore"); DATABASE_URL and MEDIA_ROOT from the environment.
+# Database dump (pg_dump -Fc) and media archive into BACKUP_DIR (docs/operations.md
+# "Backup and restore"); DATABASE_URL and MEDIA_ROOT from the environment.
 .PHONY: backup
 BACKUP_DIR ?= backups
 backup:
@@ -92,5 +92,15 @@ messages: $(VENV)/.installed-run
 	$(PY) manage.py makemessages -l en --ignore=.venv --ignore=static
 	$(PY) manage.py compilemessages -l en --ignore=.venv
 
+# The documentation site (MkDocs, Material theme) into site/; --strict turns every
+# warning (a broken link or anchor, a page left out of the nav) into a failure. The API
+# reference page is generated from the OpenAPI schema during the build.
+$(VENV)/.installed-docs: pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[docs]"
+	touch $@
+
+docs: $(VENV)/.installed-docs
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict
+
 clean:
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm static media site

@@ -188,7 +188,7 @@ def run(ib, args, env, port, pairs, warmup) -> bool:
 
 
 def print_rollup_tables() -> None:
-    """Dead row versions and HOT updates of the rollup tables (README "Deploying":
+    """Dead row versions and HOT updates of the rollup tables (docs/operations.md "Deploying":
     what PostgreSQL needs), and whether autovacuum is on, after a long run."""
     from django.db import connection
 

@@ -4,7 +4,7 @@ and the public pages on a cache hit and on a miss, against a static file.
 Prepares a database of its own as bench/page_bench.py does (ingest_bench.prepare:
 the demo registry and pages, static files collected; dropped at the end), starts
 gunicorn (deploy/gunicorn.conf.py, the production settings, PostgreSQL + Redis) and
-measures at 1,000 and at N survey responses (default 100,000; the README's figures
+measures at 1,000 and at N survey responses (default 100,000; the figures in docs/benchmarks.md
 use 1,000,000), loaded with COPY and recomputed before the pages are asked for:
 
 - at N, a full ``recompute_ikm`` (every rollup rebuilt from raw responses) and the

@@ -5,7 +5,7 @@
 Times the request middleware around a view that does nothing, and one
 submission counted, in prometheus-client's multiprocess mode as gunicorn runs
 it (PROMETHEUS_MULTIPROC_DIR, a temporary directory here). For scale: a
-submission costs gunicorn about 2.3 ms of CPU (README "Ingest benchmark").
+submission costs gunicorn about 2.3 ms of CPU (docs/benchmarks.md "Ingest benchmark").
 No database.
 """
 

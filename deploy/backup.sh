@@ -1,6 +1,6 @@
 #!/bin/sh
 # Back up the portal: the database (pg_dump, custom format) and the media
-# directory (uploaded documents and images). README "Backup and restore".
+# directory (uploaded documents and images). docs/operations.md "Backup and restore".
 #
 #   deploy/backup.sh [DIR]        (default /var/backups/portal)
 #

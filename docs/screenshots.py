@@ -1,4 +1,4 @@
-"""Screenshots of the public site for the README, taken in Debian's headless Chromium.
+"""Screenshots of the public site for the README and the docs, taken in Debian's headless Chromium.
 
 Run against the demo (`make run` in another terminal):
 

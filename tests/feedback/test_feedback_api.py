@@ -272,7 +272,7 @@ def test_feedback_and_receipts_are_in_the_openapi_schema(client):
 def test_attempts_on_one_receipt_code_are_limited_from_any_address(
     client, service, receipt, settings, code
 ):
-    """FEEDBACK_RATE_RECEIPT limits attempts per receipt code (README): 13 tries of
+    """FEEDBACK_RATE_RECEIPT limits attempts per receipt code (docs/citizens.md): 13 tries of
     one code from 13 addresses once all answered 409/400, none 429."""
     settings.FEEDBACK_RATE_RECEIPT = "10/10m"
     value = receipt.code if code == "used" else "TIDAK-ADA-99"

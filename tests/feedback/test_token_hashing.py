@@ -54,7 +54,7 @@ def test_an_old_keyed_token_works_once_is_upgraded_and_then_survives_rotation(us
 def test_an_old_token_unused_before_the_rotation_stops_working(user, settings):
     key = legacy_token(user)
     settings.SECRET_KEY = "rotated-before-first-use"
-    assert ApiToken.find(key) is None  # README: use or reissue tokens before rotating
+    assert ApiToken.find(key) is None  # docs: use or reissue tokens before rotating
 
 
 def test_a_plain_hash_never_matches_a_keyed_row_nor_a_keyed_hash_a_new_row(user):

@@ -1,4 +1,4 @@
-"""Backup and restore as the deploy guide says (README "Backup and restore"):
+"""Backup and restore as the deploy guide says (docs/operations.md "Backup and restore"):
 deploy/backup.sh dumps the database with pg_dump and packs the media directory;
 pg_restore loads the dump into a fresh database, and the portal pointed at it
 answers the same IKM figures. PostgreSQL only."""

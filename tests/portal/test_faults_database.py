@@ -1,4 +1,4 @@
-"""The site while PostgreSQL is down (README "Faults: a dependency down"): the test's
+"""The site while PostgreSQL is down (docs/operations.md "Faults: a dependency down"): the test's
 own connection is ended with ``pg_terminate_backend`` between requests and while a
 request uses it. The request answers 503 with ``Retry-After``, and the next one
 reconnects by itself; a submission cut off is stored once when sent again with its

@@ -1,4 +1,4 @@
-"""The site while Redis is down (README "Faults: a dependency down"): a private
+"""The site while Redis is down (docs/operations.md "Faults: a dependency down"): a private
 ``redis-server`` (never the shared one) is killed or paused under the production cache
 settings. Public pages keep answering 200 without the cache; a submission answers 503
 with ``Retry-After`` (JSON from the API and the kiosk's queue, an Indonesian page from

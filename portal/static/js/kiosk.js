@@ -1,5 +1,5 @@
 /* The kiosk without a network: progressive enhancement over the kiosk's plain
- * HTML screens (README "Offline kiosk").
+ * HTML screens (docs/citizens.md "Offline kiosk").
  *
  * - registers the service worker (/kiosk/sw.js), which serves the screens and
  *   their assets from a cache when the network is down;

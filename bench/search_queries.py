@@ -129,7 +129,7 @@ def misses(engine, queries) -> list[tuple[str, str, list[str]]]:
 def picker_misses(queries) -> list[tuple[str, str, list[str]]]:
     """The same measure for the /nilai/ picker: the service among the first three
     listed."""
-    from feedback.results.selectors import services_to_rate
+    from search.service_match import services_to_rate
 
     out = []
     for query, code in queries:

@@ -5,7 +5,6 @@ from .intake import views
 app_name = "feedback"
 
 urlpatterns = [
-    path("nilai/", views.choose, name="choose"),
     path("nilai/terima-kasih/", views.thanks, name="thanks"),
     path("nilai/<str:code>/", views.rate, name="rate"),
     path("loket/<str:code>/poster/", views.poster, name="poster"),

@@ -1,7 +1,7 @@
 """Registry screens in the Wagtail admin.
 
 Menu items and views follow model permissions, so officer and assignment screens
-appear only for the HR group (see feedback.permissions and the group migration).
+appear only for the HR group (see feedback.access.permissions and the group migration).
 """
 
 from django.urls import path, reverse

@@ -1,4 +1,4 @@
-"""Logs in production: one JSON object per line (README "Health and metrics").
+"""Logs in production: one JSON object per line (docs/operations.md "Health and metrics").
 
 Each line has ``time`` (UTC, ISO 8601), ``level``, ``logger`` and ``message``, and
 where known ``request_id``, ``method``, ``path`` and ``status``, and

@@ -1,4 +1,4 @@
-"""Prometheus metrics at ``/metrics`` (README "Health and metrics").
+"""Prometheus metrics at ``/metrics`` (docs/operations.md "Health and metrics").
 
 What is counted:
 

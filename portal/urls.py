@@ -31,6 +31,7 @@ if settings.DEBUG:
 # posters and slips stays valid), English under /en/ (portal.middleware picks it).
 urlpatterns += i18n_patterns(
     path("cari/", search_views.search_page, name="search"),
+    path("nilai/", search_views.service_picker, name="choose"),
     path("", include("feedback.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

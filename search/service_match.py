@@ -10,6 +10,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass
 
+from feedback.models import Service
+
 from . import synonyms, text
 from .models import ServiceSearchTerms
 from .query import QueryPlan, concept_in, plan
@@ -81,3 +83,22 @@ def rank(services, query: str) -> list:
     scored = [row for row in scored if row[0] == best]
     scored.sort(key=lambda row: (-(row[0] + NAME_WEIGHT * row[1]), row[2].service.name))
     return [c.service for _, _, c in scored]
+
+
+def services_to_rate(query: str = "") -> list[dict]:
+    """Active services a citizen can rate, grouped by unit ([{"unit", "services"}]);
+    with ``query``, only those matching it the way the site search reads a query
+    (synonyms, spelling variants, typos), best match first."""
+    services = Service.objects.filter(is_active=True, unit__is_active=True).select_related(
+        "unit", "search_terms"
+    )
+    query = " ".join(query.split())[:100]
+    if query:
+        ordered = rank(services, query)
+    else:
+        ordered = list(services.order_by("unit__name", "name"))
+    groups: dict[int, dict] = {}
+    for service in ordered:
+        groups.setdefault(service.unit_id, {"unit": service.unit, "services": []})
+        groups[service.unit_id]["services"].append(service)
+    return list(groups.values())

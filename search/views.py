@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from core.errors import MessageSerializer, api_error
 from core.i18n import path_in_language
 
-from . import selectors
+from . import noresults, selectors, service_match
 from .documents import TYPE_LABELS
 from .engines import SearchUnavailable
 from .engines.base import MAX_PER_PAGE, MAX_QUERY_LENGTH
@@ -286,3 +286,21 @@ class SearchView(APIView):
         if not results.count:
             body["message"] = _empty_message(results)
         return ApiResponse(body)
+
+
+def service_picker(request):
+    """ "Nilai layanan": find the service you received (search or browse by unit), then
+    its survey form. A plain GET form, so it works without JavaScript."""
+    query = request.GET.get("q", "").strip()
+    groups = service_match.services_to_rate(query)
+    if query and not groups:
+        noresults.record(query, source="nilai")
+    return render(
+        request,
+        "search/service_picker.html",
+        {
+            "query": query,
+            "groups": groups,
+            "count": sum(len(g["services"]) for g in groups),
+        },
+    )

@@ -4,7 +4,7 @@ Stored through the ORM, a submission takes six round trips to PostgreSQL: the
 reported-period check, BEGIN, the duplicate check, the response, its rollups,
 COMMIT. On PostgreSQL, data-modifying CTEs make the same work one statement, run
 in autocommit: a statement is atomic by itself, so the response and its rollups
-commit together or not at all, exactly as in the transaction (README "Ingest
+commit together or not at all, exactly as in the transaction (docs/benchmarks.md "Ingest
 benchmark" has the figures).
 
 The statement reads, in one snapshot, whether the period is already counted from
@@ -15,7 +15,7 @@ same upserts as ``rollups.record`` (``rollups.statements(only_if=...)``), in the
 same order: the final SELECT reads them one after the other, so every
 submission takes its rollup row locks in one order and two cannot deadlock.
 
-Used by ``services.response_submit`` for submissions without a receipt (a
+Used by ``storing.response_submit`` for submissions without a receipt (a
 receipt is locked and checked first, which needs the transaction); SQLite and
 receipts take the ORM path, which gives the same rows. The statement runs on a
 psycopg cursor of its own (server-side binding, prepared), so Django's query log

@@ -78,7 +78,7 @@ def response_submit(
     (SubmissionInvalid on ``served_on``), in the same statement or transaction as
     the insert, so a report imported since ``parse_submission`` ran cannot make a
     period count twice. On PostgreSQL a submission without a receipt is one
-    statement (``submission_sql``); otherwise the ORM in one transaction.
+    statement (``intake.statement``); otherwise the ORM in one transaction.
     """
     client = client_hash(ip)
     now = timezone.now()

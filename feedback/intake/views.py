@@ -18,7 +18,6 @@ from core.methods import allow
 
 from ..models import Channel, Kiosk, Service, ServicePoint
 from ..registry import offers
-from ..results import selectors
 from ..rules.skm import ELEMENTS
 from . import parsing, storing, submission
 from .api import json_answer
@@ -76,26 +75,6 @@ def _service_point_for(service, code):
     if point and offers.point_serves(point, service):
         return point
     return None
-
-
-def choose(request):
-    """ "Nilai layanan": find the service you received (search or browse by unit), then
-    its survey form. A plain GET form, so it works without JavaScript."""
-    query = request.GET.get("q", "").strip()
-    groups = selectors.services_to_rate(query)
-    if query and not groups:
-        from search import noresults
-
-        noresults.record(query, source="nilai")
-    return render(
-        request,
-        "feedback/choose.html",
-        {
-            "query": query,
-            "groups": groups,
-            "count": sum(len(g["services"]) for g in groups),
-        },
-    )
 
 
 @allow("GET", "POST")

@@ -12,7 +12,7 @@ officer rows it counts for: a few thousand rows take millions of updates.
   here a vacuum starts after 1,000 dead rows plus 1 %, and statistics are
   refreshed as often.
 
-A new fillfactor applies to pages written from now on; README "Deploying"
+A new fillfactor applies to pages written from now on; docs/operations.md "Deploying"
 says how to rewrite existing tables once. Autovacuum itself must be on.
 """
 

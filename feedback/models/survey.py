@@ -116,7 +116,7 @@ class Kiosk(models.Model):
         _("terakhir dipakai"), null=True, blank=True, editable=False
     )
     # Any request from the device (a screen, a queued response being sent), kept
-    # to the minute so staff see a kiosk that has gone quiet (services.kiosk_seen).
+    # to the minute so staff see a kiosk that has gone quiet (intake.storing.kiosk_seen).
     last_seen_at = models.DateTimeField(_("kontak terakhir"), null=True, blank=True, editable=False)
 
     class Meta:

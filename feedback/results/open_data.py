@@ -1,7 +1,7 @@
 """Open data files for people: the IKM per service or per unit of a period, as a CSV
 that opens with a double-click in a spreadsheet set to Indonesian, and as XLSX.
 
-The rows are the open-data API's (``api_ikm.ranking_rows``: the same figures,
+The rows are the open-data API's (``results.api.ranking_rows``: the same figures,
 suppressed below the public minimum, never an officer). What differs is the
 format, for a reader rather than a program:
 

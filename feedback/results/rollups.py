@@ -511,7 +511,7 @@ def rebuild(*, log=None) -> int:
 
 # --- officers ----------------------------------------------------------------
 #
-# Attribution (documented in the README):
+# Attribution (documented in docs/hr.md):
 # - basis "verified": a response given with a receipt counts for the officer named
 #   on the receipt;
 # - basis "loket": the verified ones, plus each response without a receipt given at

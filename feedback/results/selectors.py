@@ -277,27 +277,6 @@ def approved_comments(*, service: Service, limit: int = 5):
     return shown[:limit]
 
 
-def services_to_rate(query: str = "") -> list[dict]:
-    """Active services a citizen can rate, grouped by unit ([{"unit", "services"}]);
-    with ``query``, only those matching it the way the site search reads a query
-    (synonyms, spelling variants, typos: search/service_match.py), best match first."""
-    from search.service_match import rank
-
-    services = Service.objects.filter(is_active=True, unit__is_active=True).select_related(
-        "unit", "search_terms"
-    )
-    query = " ".join(query.split())[:100]
-    if query:
-        ordered = rank(services, query)
-    else:
-        ordered = list(services.order_by("unit__name", "name"))
-    groups: dict[int, dict] = {}
-    for service in ordered:
-        groups.setdefault(service.unit_id, {"unit": service.unit, "services": []})
-        groups[service.unit_id]["services"].append(service)
-    return list(groups.values())
-
-
 def pending_comment_count() -> int:
     """Citizen comments waiting for a moderator's decision."""
     return Response.objects.filter(comment_status="pending").count()

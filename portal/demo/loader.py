@@ -44,7 +44,7 @@ from . import catalog, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
-# Documented in the README; refused under production settings.
+# Documented in the README (demo logins); refused under production settings.
 DEMO_USERS = [
     # username, password, group (None: superuser), first name
     ("admin", "admin-demo", None, "Administrator"),

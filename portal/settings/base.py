@@ -1,5 +1,5 @@
 """Settings shared by every profile. Values that differ between deployments come
-from the environment (django-environ); see the README for the full list."""
+from the environment (django-environ); see docs/operations.md for the full list."""
 
 import os
 from pathlib import Path
@@ -187,7 +187,7 @@ REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=30)
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
 
-# Repeat-safe submissions, the offline kiosk and the survey history (README
+# Repeat-safe submissions, the offline kiosk and the survey history (docs/citizens.md
 # "Submitting exactly once" and "Survey history").
 # Idempotency keys are remembered this many days: long enough to cover a kiosk's
 # offline queue; `purge_client_hashes` forgets them afterwards.
@@ -227,7 +227,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "SEARCH_POSTGRES_CONFIG", default="indonesian"
     )
 
-# Public search (search/, README "Search"): the database engine by default,
+# Public search (search/, docs/search.md): the database engine by default,
 # Elasticsearch (or OpenSearch) when ELASTICSEARCH_URL is set.
 ELASTICSEARCH_URL = env("ELASTICSEARCH_URL", default="")
 SEARCH_ENGINE = env("SEARCH_ENGINE", default="elasticsearch" if ELASTICSEARCH_URL else "database")
@@ -383,7 +383,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
     )
 
-# Liveness and readiness probes (portal/health.py, README "Health and metrics"):
+# Liveness and readiness probes (portal/health.py, docs/operations.md "Health and metrics"):
 # answered first in the stack, before sessions, the public cache and the HTTPS redirect.
 INSTALLED_APPS += ["health_check"]
 MIDDLEWARE.insert(0, "portal.health.ProbeMiddleware")
@@ -392,7 +392,7 @@ MIDDLEWARE.insert(0, "portal.health.ProbeMiddleware")
 TASK_WORKER_HEARTBEAT_SECONDS = env.int("TASK_WORKER_HEARTBEAT_SECONDS", default=60)
 TASK_WORKER_MAX_LAG_SECONDS = env.int("TASK_WORKER_MAX_LAG_SECONDS", default=300)
 
-# Prometheus metrics (portal/metrics.py, README "Health and metrics"), when
+# Prometheus metrics (portal/metrics.py, docs/operations.md "Health and metrics"), when
 # prometheus-client is installed (the serve extra). /metrics answers only the
 # addresses or networks in METRICS_ALLOWED_IPS, or `Authorization: Bearer METRICS_TOKEN`;
 # with neither it is a 404. Several gunicorn workers: deploy/gunicorn.conf.py sets

@@ -20,6 +20,9 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -78,8 +81,6 @@ def xlsx_bytes(
     ``properties`` fill the document properties (title, creator, description, ...),
     ``custom`` adds custom text properties (e.g. the licence).
     """
-    from openpyxl import Workbook
-    from openpyxl.packaging.custom import StringProperty
 
     book = Workbook()
     sheet = book.active

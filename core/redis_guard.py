@@ -20,6 +20,7 @@ cache reads, and every submission in the queue would wait one more.
 import logging
 import time
 
+from django.conf import settings
 from redis.connection import Connection, ConnectionPool
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
@@ -55,7 +56,6 @@ def reset() -> None:
 
 
 def _retry_seconds() -> float:
-    from django.conf import settings
 
     return getattr(settings, "REDIS_RETRY_SECONDS", DEFAULT_RETRY_SECONDS)
 

@@ -7,4 +7,5 @@ class FeedbackConfig(AppConfig):
     verbose_name = _("Registri organisasi dan survei")
 
     def ready(self):
+        # Connected once the app registry is ready (the receivers import the models).
         from . import signals  # noqa: F401

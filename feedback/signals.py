@@ -9,12 +9,13 @@ HR saving an assignment does not wait for it.
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Assignment
+from . import tasks
+from .models import Assignment, Service
+from .registry import cache_scopes
 
 
 @receiver([post_save, post_delete], sender=Assignment)
 def rebuild_officer_rollups(sender, instance, **kwargs):
-    from . import tasks
 
     tasks.enqueue_on_commit(tasks.rebuild_officer_rollups, [instance.officer_id])
 
@@ -24,7 +25,6 @@ def rebuild_officer_rollups(sender, instance, **kwargs):
 @receiver([post_save, post_delete], sender="feedback.ServicePoint")
 def registry_changed(sender, instance, raw=False, **kwargs):
     """Names and the unit tree appear on every public page and in the open data."""
-    from .registry import cache_scopes
 
     if not raw:
         cache_scopes.registry_changed()
@@ -33,8 +33,6 @@ def registry_changed(sender, instance, raw=False, **kwargs):
 @receiver([post_save, post_delete], sender="feedback.Population")
 def population_changed(sender, instance, raw=False, **kwargs):
     """Pages say whether the sample meets Krejcie & Morgan for the population entered."""
-    from .models import Service
-    from .registry import cache_scopes
 
     unit_id = Service.objects.filter(pk=instance.service_id).values_list("unit_id", flat=True)
     if not raw and unit_id:

@@ -10,12 +10,12 @@ from django.db import transaction
 from django_tasks import task
 
 from .intake import storing
+from .results import rollups
 
 
 @task()
 def rebuild_officer_rollups(officer_ids: list[int]) -> int:
     """Recompute the officer rollups of these officers (after an assignment change)."""
-    from .results import rollups
 
     return rollups.rebuild_officers(officer_ids=officer_ids)
 

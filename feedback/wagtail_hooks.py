@@ -32,6 +32,8 @@ from .models import (
     Unit,
 )
 from .personnel import admin_views as personnel_admin
+from .personnel import indicators
+from .results import selectors
 
 
 class ActiveColumn(BooleanColumn):
@@ -288,8 +290,6 @@ class HRDashboardPanel(Component):
     order = 150
 
     def get_context_data(self, parent_context):
-        from .personnel import indicators
-        from .results import selectors
 
         request = parent_context["request"]
         period = selectors.latest_period_with_data()

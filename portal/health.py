@@ -14,19 +14,25 @@ the request metrics, and never cached (``Cache-Control: no-store``). They carry
 no officer data and are in neither the sitemap nor robots.txt's allowed pages.
 """
 
+import asyncio
 import dataclasses
 import datetime
 import logging
 
 from asgiref.sync import async_to_sync, sync_to_async
 from django.conf import settings
+from django.db.models import Max
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 from health_check.base import HealthCheck
 from health_check.checks import Cache, Database
 from health_check.exceptions import ServiceUnavailable
+
+from search.engines import engine_name, get_engine
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +46,6 @@ HEARTBEAT_TASK = "portal.health.worker_heartbeat"
 def worker_heartbeat() -> str:
     """Run by the task worker when a readiness probe asks for it: that it ran is
     the heartbeat. Forgets the heartbeats before it, so they never pile up."""
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     now = timezone.now()
     DBTaskResult.objects.filter(
@@ -65,9 +69,6 @@ def worker_status(now=None) -> str | None:
     TASK_WORKER_MAX_LAG_SECONDS: it takes tasks oldest first, so everything
     queued before the heartbeat has waited at least as long.
     """
-    from django.db.models import Max
-    from django_tasks.base import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult
 
     now = now or timezone.now()
     heartbeats = DBTaskResult.objects.filter(task_path=HEARTBEAT_TASK)
@@ -106,7 +107,6 @@ class SearchEngine(HealthCheck):
     """The external search engine (Elasticsearch or OpenSearch) answers a ping."""
 
     def run(self):
-        from search.engines import get_engine
 
         engine = get_engine()
         if not engine.ping():
@@ -115,7 +115,6 @@ class SearchEngine(HealthCheck):
 
 def readiness_checks() -> list[tuple[str, HealthCheck]]:
     checks = [("database", Database()), ("cache", Cache())]
-    from search.engines import engine_name
 
     if engine_name() != "database":  # the database engine is the database check
         checks.append(("search", SearchEngine()))
@@ -125,7 +124,6 @@ def readiness_checks() -> list[tuple[str, HealthCheck]]:
 
 
 async def _results(checks):
-    import asyncio
 
     return await asyncio.gather(*(check.get_result() for _, check in checks))
 

@@ -11,6 +11,9 @@ Superusers and the HR Admin group unlock an account or an address early on the
 ``manage.py axes_reset_username USERNAME`` or ``axes_reset_ip ADDRESS``.
 """
 
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
+from axes.utils import reset
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -23,7 +26,6 @@ from feedback.access.permissions import HR_ADMIN_GROUP
 
 
 def cooloff_minutes() -> int:
-    from axes.helpers import get_cool_off
 
     cool_off = get_cool_off()
     return max(1, int(cool_off.total_seconds() // 60)) if cool_off else 0
@@ -49,7 +51,6 @@ def can_unlock(user) -> bool:
 
 def _locked(field: str):
     """Usernames or addresses whose failures reached the limit, most recent first."""
-    from axes.models import AccessAttempt
 
     return [
         row
@@ -65,7 +66,6 @@ def _locked(field: str):
 @require_http_methods(["GET", "POST"])
 def locked_logins(request):
     """Admin screen: who is locked out, and a button to unlock each."""
-    from axes.utils import reset
 
     if not can_unlock(request.user):
         raise PermissionDenied

@@ -28,7 +28,14 @@ import os
 import time
 
 from django.conf import settings
+from django.db.models import Count, Min
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from core.client_ip import client_ip
+
+from .health import tasks_in_database
 
 try:
     import prometheus_client
@@ -62,13 +69,9 @@ class TaskQueueCollector:
     """Tasks waiting for the database-backed worker, read when scraped."""
 
     def collect(self):
-        from portal.health import tasks_in_database
 
         if not tasks_in_database():
             return
-        from django.db.models import Count, Min
-        from django.utils import timezone
-        from django_tasks_db.models import DBTaskResult
 
         depth = GaugeMetricFamily(
             "portal_task_queue_depth", "Tasks queued or running, by status.", labels=["status"]
@@ -101,8 +104,6 @@ def _allowed(request) -> bool | None:
         ):
             return True
     if networks:
-        from core.client_ip import client_ip
-
         address = ipaddress.ip_address(client_ip(request))
         for network in networks:
             if address in ipaddress.ip_network(network, strict=False):

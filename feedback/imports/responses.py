@@ -34,6 +34,7 @@ time unless ``allow_duplicate``.
 """
 
 import hashlib
+import io
 import time
 import uuid
 from collections import defaultdict
@@ -231,8 +232,6 @@ def _as_source(source):
     """A binary file open for reading: ``source`` itself, the bytes of a file, or a
     path; and whether this function opened it (and so closes it)."""
     if isinstance(source, bytes | bytearray):
-        import io
-
         return io.BytesIO(source), True
     if isinstance(source, str) or hasattr(source, "__fspath__"):
         return open(source, "rb"), True  # noqa: SIM115  (closed by the caller)

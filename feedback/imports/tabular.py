@@ -47,6 +47,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 DELIMITERS = (";", ",", "\t")
 # Control characters no one types into a cell; tab, CR and LF are layout.
@@ -352,7 +353,6 @@ def _check_unpacked_size(source) -> None:
 
 @contextmanager
 def _xlsx_records(source):
-    from openpyxl import load_workbook
 
     _check_unpacked_size(source)
     # A damaged or disguised archive fails in many ways (BadZipFile, KeyError for a

@@ -14,6 +14,7 @@ from core.i18n import reverse_for_citizens
 from ..access.permissions import require_perm
 from ..models import CommentStatus, Kiosk, Receipt, Response
 from ..registry import cache_scopes
+from .views import KIOSK_COOKIE
 
 KIOSK_COOKIE_MAX_AGE = 5 * 365 * 24 * 3600
 
@@ -26,7 +27,6 @@ def kiosk_activate(request, pk):
     into a long-lived cookie on this device only, and the staff member is
     logged out so the citizen-facing tablet holds no admin session.
     """
-    from .views import KIOSK_COOKIE
 
     require_perm(request, "feedback.change_kiosk")
     kiosk = get_object_or_404(Kiosk.objects.select_related("service_point"), pk=pk)

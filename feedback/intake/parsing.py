@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,7 +99,6 @@ def _first_value(model, column: str, conditions: list[tuple]):
     duplicate check) in plain SQL: building and compiling the same filter through
     the ORM cost four times the database round trip itself.
     """
-    from django.db import connection
 
     qn = connection.ops.quote_name
     where = " AND ".join(f"{qn(name)} {operator} %s" for name, operator, _ in conditions)

@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -16,7 +17,7 @@ from core import edge
 from core.errors import json_error
 from core.methods import allow
 
-from ..models import Channel, Kiosk, Service, ServicePoint
+from ..models import Channel, Kiosk, Receipt, Service, ServicePoint
 from ..registry import offers
 from ..rules.skm import ELEMENTS
 from . import parsing, storing, submission
@@ -135,9 +136,6 @@ def _rate_form_limited(request, service, form, point, wait: int):
     """Rate limited: the form again with everything the citizen entered (offices where
     many citizens share one Wi-Fi reach the limit), when to send it, and a receipt as
     the way round a shared address (a receipt is limited on its own)."""
-    from django.utils import timezone
-
-    from ..models import Receipt
 
     receipt_given = bool(request.POST.get("receipt", "").strip())
     response = _rate_form(

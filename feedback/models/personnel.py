@@ -12,6 +12,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..rules.periods import Period
+
 
 class Indicator(models.Model):
     """A performance indicator HR sets for an appraisal period, e.g.
@@ -89,7 +91,6 @@ class Indicator(models.Model):
         return f"{self.name} ({self.period})"
 
     def clean(self):
-        from ..rules.periods import Period
 
         errors = {}
         try:

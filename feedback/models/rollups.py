@@ -6,8 +6,11 @@ responses there are. They are maintained as responses arrive and can be
 rebuilt from the raw responses (``recompute_ikm``) with identical results.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from ..rules.periods import Period
 
 
 class ServiceMonth(models.Model):
@@ -98,9 +101,6 @@ class Population(models.Model):
         return f"{self.service} {self.period}: {self.served}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
-        from ..rules.periods import Period
 
         try:
             self.period = str(Period.parse(self.period))

@@ -7,6 +7,7 @@ every page and in the open data, so a registry change refreshes ``registry``.
 
 from core.public_cache import after_commit, bump, bump_now
 
+from ..models import Service, Unit
 from . import snapshot
 
 PEMDA = "ikm:pemda"
@@ -23,7 +24,6 @@ def unit_scope(unit_id) -> str:
 
 def scope_of(target) -> str:
     """The scope of a registry entry (a Service or a Unit), or the Pemda for None."""
-    from ..models import Service, Unit
 
     if isinstance(target, Service):
         return service_scope(target.pk)
@@ -55,7 +55,6 @@ def figures_changed(*, service_id, unit_id) -> None:
 
 def all_figures_changed() -> None:
     """After a recompute: every service's, unit's and the Pemda's figures."""
-    from ..models import Service, Unit
 
     scopes = [service_scope(pk) for pk in Service.objects.values_list("pk", flat=True)]
     scopes += [unit_scope(pk) for pk in Unit.objects.values_list("pk", flat=True)]

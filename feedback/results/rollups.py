@@ -8,10 +8,21 @@ without a window in which a live submission is lost (see "recompute" below).
 """
 
 import functools
+import time
 
 from django.db import connection, transaction
 
-from ..models import ProfileMonth, Response, ServiceMonth
+from ..models import (
+    Assignment,
+    Education,
+    Occupation,
+    OfficerMonth,
+    ProfileMonth,
+    Response,
+    ServiceMonth,
+    Sex,
+)
+from ..registry import cache_scopes
 from ..rules.skm import CODES
 
 FIELDS = [code.lower() for code in CODES]
@@ -214,7 +225,6 @@ MONTHLY_TABLE = "rollup_rebuild_months"
 
 def _profile_values() -> list[tuple[str, str, str]]:
     """(dimension, value, SQL condition) for every value a profile count can have."""
-    from ..models import Education, Occupation, Sex
 
     Dimension = ProfileMonth.Dimension
     values = []
@@ -485,8 +495,6 @@ def rebuild(*, log=None) -> int:
     twice or kept waiting for more than the short final upsert. Public pages and
     open data in the cache are refreshed once it commits.
     """
-    from ..models import OfficerMonth
-    from ..registry import cache_scopes
 
     with _snapshot():
         unknown = _monthly_aggregates()
@@ -536,7 +544,6 @@ def _officer_amounts(u6: int, u7: int, n: int = 1) -> dict:
 
 def officers_credited(response) -> dict[str, list[int]]:
     """Officer ids a response counts for, per attribution basis."""
-    from ..models import Assignment
 
     verified = [response.officer_id] if response.verified and response.officer_id else []
     loket = list(verified)
@@ -561,7 +568,6 @@ def officers_sql(response, *, only_if: str = ""):
     (sql, params) or None. The officers assigned to a loket are read by the
     statement itself (INSERT ... SELECT), not by a query of their own. ``only_if``
     as in ``upsert_sql``."""
-    from ..models import OfficerMonth
 
     year, month = response.served_on.year, response.served_on.month
     amounts = _officer_amounts(response.u6, response.u7)
@@ -590,7 +596,6 @@ def officers_sql(response, *, only_if: str = ""):
 def _loket_officers_select(amounts: int, only_if: str, vendor: str) -> str:
     """The officers assigned to a loket on a day, each with the response's amounts
     (in OfficerMonth's order after the keys, as upsert_sql writes them)."""
-    from ..models import Assignment
 
     assignments = connection.ops.quote_name(Assignment._meta.db_table)
     # DISTINCT: an officer with two overlapping assignments there is credited once.
@@ -633,7 +638,6 @@ def _officer_drift(officer_ids=None) -> int:
     """``_drift`` of the officer rollups (of the given officers, or all), with the
     attribution rules of ``officers_credited``: one statement, so it reads one
     snapshot whatever the caller's isolation."""
-    from ..models import Assignment, OfficerMonth
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
     year, month = _sql_year_month("served_on")
@@ -666,7 +670,6 @@ def rebuild_officers(*, officer_ids=None, log=None) -> int:
     Runs whenever an assignment changes, because the "loket" basis depends on who
     was assigned where on each day (``rebuild`` covers the officers itself).
     """
-    from ..models import OfficerMonth
 
     if officer_ids is not None:
         officer_ids = list(officer_ids)
@@ -705,7 +708,6 @@ def _batch_aggregates(batch_id: int) -> None:
     """Three temporary tables holding the batch's amounts, with the rollup tables'
     column names: per service-month, per service-month and profile value, per
     officer-month and basis (``officers_credited``'s rules, as ``rebuild_officers``)."""
-    from ..models import Assignment
 
     responses, assignments = Response._meta.db_table, Assignment._meta.db_table
     year, month = _sql_year_month("served_on")
@@ -764,9 +766,6 @@ def add_import_batch(batch_id: int) -> dict:
     the transaction that stored them). Returns the number of rollup rows written per
     table, the ids of the services whose figures changed and ``locked_seconds``, the
     time since the first rollup row was locked."""
-    import time
-
-    from ..models import OfficerMonth
 
     _tune_for_rebuild()
     _batch_aggregates(batch_id)

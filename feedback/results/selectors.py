@@ -20,7 +20,7 @@ from django.db.models import Count, Q, Sum
 
 from ..models import Population, ProfileMonth, ReportedPeriod, Response, Service, ServiceMonth, Unit
 from ..rules import ikm
-from ..rules.periods import Period
+from ..rules.periods import Period, latest_complete_quarter
 from ..rules.skm import CODES
 
 FIELDS = [code.lower() for code in CODES]
@@ -221,7 +221,6 @@ def period_or_latest(raw) -> tuple[Period, str | None]:
 
 def latest_period_with_data(today: datetime.date | None = None) -> Period:
     """The last complete quarter, or the latest quarter that has any data."""
-    from ..rules.periods import latest_complete_quarter
 
     today = today or datetime.date.today()
     candidate = latest_complete_quarter(today)

@@ -39,6 +39,7 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
+from search.models import ServiceSearchTerms
 
 from . import catalog, history, responses
 
@@ -167,7 +168,6 @@ def _services(units):
 def _search_terms(services):
     """Other names of each service (Indonesian keywords, English name and keywords), set
     before the pages are published so their search documents carry them."""
-    from search.models import ServiceSearchTerms
 
     for row in catalog.SERVICES:
         name_en, keywords_en = catalog.SERVICES_EN.get(row["code"], ("", []))

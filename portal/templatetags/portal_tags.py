@@ -3,6 +3,9 @@ userbar without a session for anonymous visitors."""
 
 from django import template
 from django.conf import settings
+from django.utils import formats, numberformat
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
 
 from core import i18n
@@ -40,7 +43,6 @@ FIGURE_DECIMALS = {"ikm": 2, "nrr": 2, "index": 2, "percent": 1, "count": 0}
 
 def format_figure(value, kind: str = "index") -> str:
     """``value`` as the portal prints a figure of ``kind`` (see FIGURE_DECIMALS)."""
-    from django.utils import formats, numberformat
 
     if value is None or value == "":
         return ""
@@ -70,8 +72,6 @@ def content_lang():
     """`` lang="id"`` on an element holding what editors wrote (in Indonesian) when the
     page around it is in another language, so a screen reader switches voice (WCAG
     3.1.2); nothing on Indonesian pages."""
-    from django.utils.html import format_html
-    from django.utils.translation import get_language
 
     content = settings.LANGUAGE_CODE.split("-")[0]
     if (get_language() or content).split("-")[0] == content:

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from portal.demo import loader
+
 
 class Command(BaseCommand):
     help = (
@@ -14,7 +16,6 @@ class Command(BaseCommand):
                 "load_demo_data is refused under these settings (production): the demo "
                 "users have published passwords."
             )
-        from portal.demo import loader
 
         self.stdout.write("Loading demo data ...")
         loader.load(log=lambda line: self.stdout.write(line))

@@ -24,6 +24,7 @@ def sign_in(page, base, username):
 
 
 def look(page, source, name, viewport, zoom) -> list[str]:
+    page.wait_for_load_state("load")
     zoom_text(page, zoom)
     return [f"{name}: {p}" for p in sideways(page, viewport) + axe(page, source, CONTENT)]
 

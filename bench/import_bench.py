@@ -229,12 +229,7 @@ def main():
     failures = []
     work = Path(tempfile.mkdtemp(prefix="import-bench-"))
     try:
-        ib.create_database()
-        ib.run([ib.PYTHON, "manage.py", "migrate", "--noinput"], env, "migrate")
-        ib.setup_django(env)
-        from portal.demo import loader
-
-        loader.load(log=lambda line: None, with_responses=False)
+        ib.prepare_database(env)
         services = registry()
         small = work / f"forms-{args.rows}.csv"
         write_csv(small, args.rows, services, seed=1)

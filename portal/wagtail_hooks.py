@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -23,3 +25,9 @@ def locked_logins_menu_item():
         order=213,
         allowed=login_protection.can_unlock,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    # Fixes to Wagtail's own screens that every admin page needs (see the file).
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

@@ -69,4 +69,7 @@ def sideways(page, viewport) -> list[str]:
 
 def check(page, source, name, viewport) -> list[str]:
     """Sideways scrolling and axe problems of the page as it is now."""
+    # As a reader sees it: a browser paints only once the stylesheets are in, but the
+    # DOM (the text a test waits for) is there before them.
+    page.wait_for_load_state("load")
     return [f"{name}: {p}" for p in sideways(page, viewport) + axe(page, source)]

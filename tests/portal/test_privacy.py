@@ -50,7 +50,9 @@ def rated(demo):
     return officers
 
 
-def crawl(client):
+def crawl(client, on_page=None):
+    """{url: body} of every page reachable from / and the sitemap; ``on_page(url,
+    response)`` sees each answer as it comes (one visit per page)."""
     seen, queue, bodies = set(), ["/", "/sitemap.xml"], {}
     while queue and len(seen) < MAX_PAGES:
         url = queue.pop()
@@ -60,6 +62,8 @@ def crawl(client):
         res = client.get(url)
         if res.status_code != 200:
             continue
+        if on_page:
+            on_page(url, res)
         # Static files come streamed (WhiteNoise) once collectstatic has run here.
         raw = b"".join(res.streaming_content) if res.streaming else res.content
         body = raw.decode("utf-8", errors="replace")

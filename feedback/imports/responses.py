@@ -45,6 +45,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..intake import parsing
+from ..intake.reported import reported_message
 from ..models import (
     Channel,
     CommentStatus,
@@ -199,7 +200,7 @@ class _Rows:
                 for start, end, period in self.reported.get(sub.service.pk, ()):
                     if start <= sub.served_on <= end:
                         row_errors.append(
-                            RowError(line, "date", parsing._reported_message(sub.service, period))
+                            RowError(line, "date", reported_message(sub.service, period))
                         )
             if row_errors:
                 self.errors.extend(row_errors)

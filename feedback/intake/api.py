@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 from core.edge import JSONParser
 from core.errors import MessageSerializer, api_error, error_body, invalid_data_message
 
-from ..models import Channel, Education, Kiosk, Occupation
+from ..models import Channel, Kiosk
 from ..rules.skm import CODES, SCALE
 from . import parsing, receipts, storing, submission
 
@@ -25,7 +25,8 @@ from . import parsing, receipts, storing, submission
 @extend_schema_field(
     {
         "type": "object",
-        "description": "The nine elements U1..U9, each an integer 1..4; no other keys.",
+        "description": f"The nine elements {CODES[0]}..{CODES[-1]}, each an integer "
+        f"{min(SCALE)}..{max(SCALE)}; no other keys.",
         "properties": {
             code: {"type": "integer", "minimum": min(SCALE), "maximum": max(SCALE)}
             for code in CODES
@@ -48,9 +49,10 @@ class AnswersField(serializers.DictField):
                 "minimum": parsing.AGE_RANGE[0],
                 "maximum": parsing.AGE_RANGE[1],
             },
-            "sex": {"type": "string", "enum": ["L", "P"]},
-            "education": {"type": "string", "enum": list(Education.values)},
-            "occupation": {"type": "string", "enum": list(Occupation.values)},
+            **{
+                name: {"type": "string", "enum": list(choices.values)}
+                for name, choices in parsing.PROFILE_CHOICES.items()
+            },
         },
         "additionalProperties": False,
     }
@@ -66,8 +68,9 @@ class RespondentField(serializers.DictField):
             {"type": "string", "enum": [""], "description": "not given: today"},
         ],
         "nullable": True,
-        "description": "Day of service (YYYY-MM-DD), not in the future and at most 400 days "
-        "ago (a 400 otherwise); empty, null or absent: today.",
+        "description": "Day of service (YYYY-MM-DD), not in the future and at most "
+        f"{parsing.SERVED_ON_MAX_AGE_DAYS} days ago (a 400 otherwise); empty, null or "
+        "absent: today.",
     }
 )
 class ServedOnField(serializers.CharField):

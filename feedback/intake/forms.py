@@ -9,11 +9,15 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ..models import Education, Occupation, Sex
 from ..rules.skm import ELEMENTS
-from .parsing import AGE_RANGE, COMMENT_MAX_LENGTH
+from .parsing import AGE_RANGE, COMMENT_MAX_LENGTH, PROFILE_CHOICES
 
 FILL_SALT = "feedback.form.started"
+
+
+def _optional(name: str) -> list:
+    """A profile field's choices, with "-" for not given."""
+    return [("", "-"), *PROFILE_CHOICES[name].choices]
 
 
 def signed_start() -> str:
@@ -38,13 +42,19 @@ class SurveyForm(forms.Form):
         label=_("Usia (tahun)"), required=False, min_value=AGE_RANGE[0], max_value=AGE_RANGE[1]
     )
     sex = forms.ChoiceField(
-        label=_("Jenis kelamin"), required=False, choices=[("", "-")] + Sex.choices
+        label=_("Jenis kelamin"),
+        required=False,
+        choices=_optional("sex"),
     )
     education = forms.ChoiceField(
-        label=_("Pendidikan terakhir"), required=False, choices=[("", "-")] + Education.choices
+        label=_("Pendidikan terakhir"),
+        required=False,
+        choices=_optional("education"),
     )
     occupation = forms.ChoiceField(
-        label=_("Pekerjaan"), required=False, choices=[("", "-")] + Occupation.choices
+        label=_("Pekerjaan"),
+        required=False,
+        choices=_optional("occupation"),
     )
     comment = forms.CharField(
         label=_("Saran atau komentar (tidak wajib)"),

@@ -8,7 +8,6 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +16,6 @@ from ..models import (
     Occupation,
     Officer,
     Receipt,
-    ReportedPeriod,
     Service,
     ServicePoint,
     Sex,
@@ -25,11 +23,14 @@ from ..models import (
 from ..registry import snapshot
 from ..rules.nip import normalise_nip
 from ..rules.skm import CODES, SCALE
+from .reported import reported_message, reported_period
 
 COMMENT_MAX_LENGTH = 2000
 
 
 AGE_RANGE = (10, 110)
+# The profile's choices (codes as stored), optional each.
+PROFILE_CHOICES = {"sex": Sex, "education": Education, "occupation": Occupation}
 
 
 # The public channels' window: a citizen rates a recent service. Staff imports reach
@@ -89,32 +90,6 @@ class Submission:
 def _is_int(value) -> bool:
     # JSON true/false are ints in Python; a survey answer is never a boolean.
     return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _first_value(model, column: str, conditions: list[tuple]):
-    """``column`` of the first row of ``model`` (by id) matching every
-    (column, operator, value) of ``conditions``, or None.
-
-    The two lookups every submission makes (the reported-period check and the
-    duplicate check) in plain SQL: building and compiling the same filter through
-    the ORM cost four times the database round trip itself.
-    """
-
-    qn = connection.ops.quote_name
-    where = " AND ".join(f"{qn(name)} {operator} %s" for name, operator, _ in conditions)
-    sql = (
-        f"SELECT {qn(column)} FROM {qn(model._meta.db_table)} "
-        f"WHERE {where} ORDER BY {qn('id')} LIMIT 1"
-    )
-    with connection.cursor() as cursor:
-        # Each value as its field stores it (an aware datetime on SQLite, say).
-        params = [
-            model._meta.get_field(name).get_db_prep_value(value, connection)
-            for name, _, value in conditions
-        ]
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    return None if row is None else row[0]
 
 
 def parse_submission(
@@ -213,7 +188,7 @@ def parse_submission(
             )
         else:
             profile["age"] = age
-    for name, choices in (("sex", Sex), ("education", Education), ("occupation", Occupation)):
+    for name, choices in PROFILE_CHOICES.items():
         value = respondent.get(name)
         if value in (None, ""):
             continue
@@ -255,9 +230,9 @@ def parse_submission(
             _("Tanggal dilayani lebih dari %(d)d hari yang lalu.") % {"d": SERVED_ON_MAX_AGE_DAYS},
         )
     elif service is not None and check_reported:
-        reported = _reported_period(service, served_on)
+        reported = reported_period(service, served_on)
         if reported is not None:
-            error("served_on", _reported_message(service, reported))
+            error("served_on", reported_message(service, reported))
 
     point = _lookup_point(data.get("service_point"), service, error)
 
@@ -297,22 +272,6 @@ def parse_submission(
         served_on_given=served_on_given,
         **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
     )
-
-
-def _reported_period(service: Service, served_on: datetime.date) -> str | None:
-    """The report-table period of ``service`` that covers ``served_on``, if any."""
-    return _first_value(
-        ReportedPeriod,
-        "period",
-        [("service_id", "=", service.pk), ("start", "<=", served_on), ("end", ">=", served_on)],
-    )
-
-
-def _reported_message(service: Service, period: str) -> str:
-    return _(
-        "Hasil %(s)s untuk periode %(p)s sudah diimpor dari tabel laporan; "
-        "respons per responden pada periode itu akan terhitung dua kali."
-    ) % {"s": service.code, "p": period}
 
 
 def _lookup_service(code, error) -> Service | None:

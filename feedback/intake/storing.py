@@ -28,10 +28,8 @@ from . import statement
 from .parsing import (
     Submission,
     SubmissionInvalid,
-    _first_value,
-    _reported_message,
-    _reported_period,
 )
+from .reported import first_value, reported_message, reported_period
 
 
 class ReceiptUsed(Exception):
@@ -93,7 +91,7 @@ def response_submit(
         )
         if stored.reported_period is not None:
             raise SubmissionInvalid(
-                {"served_on": [_reported_message(sub.service, stored.reported_period)]}
+                {"served_on": [reported_message(sub.service, stored.reported_period)]}
             )
         if stored.earlier_id is not None:
             return Response.objects.get(pk=stored.earlier_id), False
@@ -111,9 +109,9 @@ def response_submit(
             receipt.used_at = now
             receipt.save(update_fields=["used_at"])
 
-        reported = _reported_period(sub.service, sub.served_on)
+        reported = reported_period(sub.service, sub.served_on)
         if reported is not None:
-            raise SubmissionInvalid({"served_on": [_reported_message(sub.service, reported)]})
+            raise SubmissionInvalid({"served_on": [reported_message(sub.service, reported)]})
 
         response = _new_response(
             sub,
@@ -125,7 +123,7 @@ def response_submit(
             receipt=receipt,
         )
         if check_duplicate:
-            existing = _first_value(
+            existing = first_value(
                 Response,
                 "id",
                 [

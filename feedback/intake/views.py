@@ -44,28 +44,29 @@ def rate_limited(request, wait: int, *, template="feedback/rate_limited.html"):
     return response
 
 
-def _form_answer(form, result: submission.Result) -> None:
-    """Put a refused submission's reasons on the form: each beside its field, a
-    field that already has an error (or no value) not reported twice."""
+def _reasons(result: submission.Result):
+    """A refused submission's reasons: (form field or None, message) pairs."""
     refused = result.refused
     if isinstance(refused, parsing.SubmissionInvalid):
-        cleaned = getattr(form, "cleaned_data", {})
         for name, message in refused.flat():
-            field = FORM_FIELD.get(name)
-            if field in form.fields and field in cleaned and field not in form.errors:
-                form.add_error(field, message)
-            elif field not in form.fields:
-                form.add_error(None, message)
+            yield FORM_FIELD.get(name), message
     elif isinstance(refused, (storing.ReceiptUsed, storing.ReceiptExpired)):
-        form.add_error("receipt" if "receipt" in form.fields else None, str(refused))
+        yield "receipt", str(refused)
     elif isinstance(refused, storing.IdempotencyConflict):
-        form.add_error(
-            None,
-            _(
-                "Formulir ini sudah dikirim sebelumnya dengan jawaban lain; penilaian yang "
-                "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
-            ),
+        yield None, _(
+            "Formulir ini sudah dikirim sebelumnya dengan jawaban lain; penilaian yang "
+            "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
         )
+
+
+def _form_answer(form, result: submission.Result) -> None:
+    """Put a refused submission's reasons on the form, each beside its field; a field
+    that already has an error (or that the form could not read) is not reported twice."""
+    for field, message in _reasons(result):
+        if field not in form.fields:
+            form.add_error(None, message)
+        elif field in form.cleaned_data and field not in form.errors:
+            form.add_error(field, message)
 
 
 def _service_point_for(service, code):
@@ -261,9 +262,7 @@ def kiosk_rate(request, code):
             return rate_limited(request, result.wait, template="feedback/kiosk/rate_limited.html")
         if result.outcome is not None:
             return redirect("feedback:kiosk_thanks")
-        form = SurveyForm()  # collects the reasons, to show them as one line
-        _form_answer(form, result)
-        error = " ".join(str(e) for errs in form.errors.values() for e in errs)
+        error = " ".join(message for _field, message in _reasons(result))
 
     element = ELEMENTS[step] if step < len(ELEMENTS) else None
     return _kiosk_render(

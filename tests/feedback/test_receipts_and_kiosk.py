@@ -215,3 +215,12 @@ def test_hashed_client_addresses_are_forgotten_after_the_retention_period(
     assert (old.client_hash, old.fingerprint) == ("", "")
     assert recent.client_hash
     assert "1 responses" in out.getvalue()
+
+
+def test_a_kiosk_comment_too_long_is_named_on_the_screen_and_stores_nothing(kiosk_client):
+    client, _kiosk = kiosk_client
+    answers = {f"u{i}": "3" for i in range(1, 10)}
+    res = client.post("/kiosk/KTP-EL/", {**answers, "finish": "1", "comment": "x" * 2001})
+    assert res.status_code == 400
+    assert "Komentar paling banyak 2000 karakter" in res.content.decode()
+    assert Response.objects.count() == 0

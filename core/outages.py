@@ -21,11 +21,11 @@ import logging
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.template import loader
 from django.utils.translation import gettext as _
 
-from .errors import is_api
+from .errors import is_api, json_error
 
 logger = logging.getLogger(__name__)
 
@@ -78,17 +78,11 @@ def unavailable(request, exc: BaseException | None = None):
         exc,
     )
     if _wants_json(request):
-        response = JsonResponse(
-            {
-                "message": _(
-                    "Layanan sedang terganggu sementara; permintaan belum diproses. "
-                    "Silakan coba lagi dalam %(s)d detik."
-                )
-                % {"s": wait}
-            },
-            status=503,
-            json_dumps_params={"ensure_ascii": False},
+        message = _(
+            "Layanan sedang terganggu sementara; permintaan belum diproses. "
+            "Silakan coba lagi dalam %(s)d detik."
         )
+        response = json_error(message % {"s": wait}, 503)
     else:
         # No request and no context processors: they may need what is down.
         # A kiosk's screen leads back to the kiosk, anything else to the home page.

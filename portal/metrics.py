@@ -29,11 +29,12 @@ import time
 
 from django.conf import settings
 from django.db.models import Count, Min
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from core.client_ip import client_ip
+from core.errors import json_error
 
 from .health import tasks_in_database
 
@@ -114,9 +115,9 @@ def _allowed(request) -> bool | None:
 def metrics_view(request):
     allowed = _allowed(request)
     if allowed is None:
-        return JsonResponse({"message": "Not found."}, status=404)
+        return json_error("Not found.", 404)
     if not allowed:
-        return JsonResponse({"message": "Forbidden."}, status=403)
+        return json_error("Forbidden.", 403)
     registry = CollectorRegistry()
     if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
         multiprocess.MultiProcessCollector(registry)  # every worker's files, summed
@@ -145,7 +146,7 @@ class RequestMetricsMiddleware:
     def __call__(self, request):
         if request.path_info == METRICS_PATH:
             if request.method not in ("GET", "HEAD"):
-                return JsonResponse({"message": "Method not allowed."}, status=405)
+                return json_error("Method not allowed.", 405)
             return metrics_view(request)
         start = time.perf_counter()
         response = self.get_response(request)

@@ -53,9 +53,12 @@ def _reasons(result: submission.Result):
     elif isinstance(refused, (storing.ReceiptUsed, storing.ReceiptExpired)):
         yield "receipt", str(refused)
     elif isinstance(refused, storing.IdempotencyConflict):
-        yield None, _(
-            "Formulir ini sudah dikirim sebelumnya dengan jawaban lain; penilaian yang "
-            "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
+        yield (
+            None,
+            _(
+                "Formulir ini sudah dikirim sebelumnya dengan jawaban lain; penilaian yang "
+                "pertama yang tersimpan. Untuk menilai lagi, buka formulir baru."
+            ),
         )
 
 

@@ -35,7 +35,6 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 from io import StringIO
 from pathlib import Path
 
@@ -78,24 +77,18 @@ def main():
     parser.add_argument("--keep-db", action="store_true", help="leave the fuzz database")
     args = parser.parse_args()
 
-    port = ib.free_port()
-    env = ib.server_env(port, args.workers)
-    print(f"== API fuzz: schemathesis, {args.examples} examples per operation, seed {args.seed}")
-    print(f"   database {ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
-    log = tempfile.NamedTemporaryFile("w+", prefix="api-fuzz-gunicorn-", suffix=".log")
+    title = f"API fuzz: schemathesis, {args.examples} examples per operation, seed {args.seed}"
     reports = ROOT / "test-output" / "api-fuzz"
-    server, ok = None, False
-    try:
-        ib.prepare(env)
+    with ib.served_run(title, args.workers, "api-fuzz", keep_db=args.keep_db) as run:
+        ib.prepare(run.env)
         token = staff_token()
-        server = ib.start_server(env, log)
-        ib.wait_until_up(port, server, log)
+        run.start()
         command = [
             SCHEMATHESIS,
             "--config-file",
             str(Path(__file__).with_suffix(".toml")),
             "run",
-            f"http://127.0.0.1:{port}/api/schema/",
+            f"http://127.0.0.1:{run.port}/api/schema/",
             "--phases",
             "examples,coverage,fuzzing",
             "--mode",
@@ -126,13 +119,9 @@ def main():
             "--report-dir",
             str(reports),
         ]
-        ok = subprocess.run(command, cwd=ROOT).returncode == 0
-    finally:
-        ib.stop_server(server, log, show_log=not ok)
-        if not args.keep_db:
-            ib.drop_database()
-    print("API fuzz passed" if ok else "API fuzz FAILED")
-    sys.exit(0 if ok else 1)
+        run.ok = subprocess.run(command, cwd=ROOT).returncode == 0
+    print("API fuzz passed" if run.ok else "API fuzz FAILED")
+    sys.exit(0 if run.ok else 1)
 
 
 if __name__ == "__main__":

@@ -25,7 +25,6 @@ import http.client
 import json
 import os
 import random
-import tempfile
 import threading
 import time
 import uuid
@@ -169,19 +168,12 @@ def drive(ib, port, count, clients, pairs, tally, seed, on_answer=None):
                 a = next(ib.ADDRESSES)
             if n is None:
                 break
-            address = f"10.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}"
-            conn = send_until_acknowledged(conn, rng, address)
+            conn = send_until_acknowledged(conn, rng, ib.forwarded_address(a))
             if on_answer:
                 on_answer()
         conn.close()
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return time.perf_counter() - start
+    return ib.run_clients(client, clients)
 
 
 class PageProbe(threading.Thread):
@@ -227,53 +219,60 @@ def run(args, ib) -> bool:
     if args.fault == "pg-restart":
         cluster = PostgresCluster().start()
         ib.PG = cluster.url
-    port = ib.free_port()
-    env = {**ib.server_env(port, args.workers), "OUTAGE_RETRY_AFTER": "1"}
-    print(
-        f"== ingest bench (fault {args.fault}): {args.clients} clients, "
+    title = (
+        f"ingest bench (fault {args.fault}): {args.clients} clients, "
         f"{args.workers} gunicorn workers, {args.requests} requests"
     )
-    print(f"   database {ib.PG}/{ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
-    log = tempfile.NamedTemporaryFile("w+", prefix="ingest-bench-gunicorn-", suffix=".log")
-    server, ok = None, False
+    served = ib.served_run(
+        title,
+        args.workers,
+        "ingest-bench",
+        # The private cluster goes as a whole at the end.
+        keep_db=args.keep_db or cluster is not None,
+        env={"OUTAGE_RETRY_AFTER": "1"},
+        database=f"{ib.PG}/{ib.DB_NAME}",
+    )
     try:
-        ib.prepare(env)
-        pairs = ib.registry(False)
-        server = ib.start_server(env, log)
-        ib.wait_until_up(port, server, log)
-        from django.db import connections
-
-        connections.close_all()  # this process's own connection is not the one to break
-
-        tally = Tally()
-        drive(ib, port, 10 * args.workers, args.workers, pairs, tally, 99)  # warm-up
-        fault, trigger = Fault(), args.requests // 3
-        inject = INJECT[args.fault]
-        kwargs = {"ib": ib, "redis": redis, "cluster": cluster, "seconds": args.fault_seconds}
-        injector = threading.Thread(target=inject, args=(fault,), kwargs=kwargs)
-        armed = threading.Lock()
-
-        def on_answer():
-            if tally.answered >= trigger and armed.acquire(blocking=False):
-                injector.start()
-
-        probe = PageProbe(port)
-        probe.start()
-        elapsed = drive(ib, port, args.requests, args.clients, pairs, tally, 1, on_answer)
-        if injector.ident is not None:
-            injector.join()
-        probe.stop.set()
-        probe.join()
-        ok = report(args, ib, tally, fault, elapsed)
-        ok &= report_pages(args, probe)
+        with served as run:
+            ib.prepare(run.env)
+            pairs = ib.registry(False)
+            run.start()
+            run.ok = submit_through_fault(args, ib, run.port, pairs, redis, cluster)
     finally:
-        ib.stop_server(server, log, show_log=not ok)
-        if not args.keep_db and cluster is None:
-            ib.drop_database()
         if redis is not None:
             redis.stop()
         if cluster is not None:
             cluster.stop()
+    return run.ok
+
+
+def submit_through_fault(args, ib, port, pairs, redis, cluster) -> bool:
+    """The clients, the fault injected a third of the way, the page probe, and the checks."""
+    from django.db import connections
+
+    connections.close_all()  # this process's own connection is not the one to break
+
+    tally = Tally()
+    drive(ib, port, 10 * args.workers, args.workers, pairs, tally, 99)  # warm-up
+    fault, trigger = Fault(), args.requests // 3
+    inject = INJECT[args.fault]
+    kwargs = {"ib": ib, "redis": redis, "cluster": cluster, "seconds": args.fault_seconds}
+    injector = threading.Thread(target=inject, args=(fault,), kwargs=kwargs)
+    armed = threading.Lock()
+
+    def on_answer():
+        if tally.answered >= trigger and armed.acquire(blocking=False):
+            injector.start()
+
+    probe = PageProbe(port)
+    probe.start()
+    elapsed = drive(ib, port, args.requests, args.clients, pairs, tally, 1, on_answer)
+    if injector.ident is not None:
+        injector.join()
+    probe.stop.set()
+    probe.join()
+    ok = report(args, ib, tally, fault, elapsed)
+    ok &= report_pages(args, probe)
     return ok
 
 

@@ -40,7 +40,6 @@ import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -214,15 +213,10 @@ def main():
     if args.responses <= SMALL:
         parser.error(f"--responses must be more than {SMALL:,}")
 
-    port = ib.free_port()
-    env = ib.server_env(port, args.workers)
-    print(f"== IKM bench: gunicorn with {args.workers} worker(s), one client")
-    print(f"   database {ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
-    started = time.perf_counter()
-    log = tempfile.NamedTemporaryFile("w+", prefix="ikm-bench-gunicorn-", suffix=".log")
-    server, ok = None, False
-    try:
-        ib.prepare(env)
+    title = f"IKM bench: gunicorn with {args.workers} worker(s), one client"
+    with ib.served_run(title, args.workers, "ikm-bench", keep_db=args.keep_db) as run:
+        started = time.perf_counter()
+        ib.prepare(run.env)
         from django.conf import settings
         from django.core.management import call_command
         from django.db import connection
@@ -232,9 +226,8 @@ def main():
 
         service_ids = list(Service.objects.values_list("pk", flat=True))
         urls, service_code = served.public_pages()
-        server = ib.start_server(env, log)
-        ib.wait_until_up(port, server, log)
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        run.start()
+        conn = http.client.HTTPConnection("127.0.0.1", run.port, timeout=60)
         statics = {}  # the file beside each page, chosen at 1,000 and kept at N
         pages = (urls, service_code, Path(settings.STATIC_ROOT), settings.STATIC_URL)
 
@@ -262,12 +255,8 @@ def main():
         conn.close()
         report(args, recompute, group_by, (small, small_post), (big, big_post), failures)
         print(f"   whole run: {time.perf_counter() - started:.0f} s")
-        ok = not failures
-    finally:
-        ib.stop_server(server, log, show_log=not ok)
-        if not args.keep_db:
-            ib.drop_database()
-    sys.exit(0 if ok else 1)
+        run.ok = not failures
+    sys.exit(0 if run.ok else 1)
 
 
 def report(args, recompute, group_by, small, big, failures):

@@ -42,6 +42,7 @@ their own, on index ${REDIS_DB:-15}.
 """
 
 import argparse
+import contextlib
 import http.client
 import itertools
 import json
@@ -184,6 +185,55 @@ def start_server(env, log):
     )
 
 
+class ServedRun:
+    """One run against a gunicorn of its own: the ``port``, the server's ``env`` and
+    its ``log``. ``start`` once the database holds what the run needs; ``ok`` is set
+    by the run, and a run that did not pass shows the log's tail at the end."""
+
+    def __init__(self, port, env, log):
+        self.port, self.env, self.log = port, env, log
+        self.server, self.ok = None, False
+
+    def start(self):
+        self.server = start_server(self.env, self.log)
+        wait_until_up(self.port, self.server, self.log)
+
+
+@contextlib.contextmanager
+def served_run(title, workers, log_name, *, keep_db, env=None, database=None):
+    """A ServedRun on a free port (``env`` added to server_env), its header printed;
+    at the end the server is stopped and the bench database dropped unless
+    ``keep_db``, whatever happened (an exit included)."""
+    port = free_port()
+    log = tempfile.NamedTemporaryFile("w+", prefix=f"{log_name}-gunicorn-", suffix=".log")
+    run = ServedRun(port, {**server_env(port, workers), **(env or {})}, log)
+    print(f"== {title}")
+    print(f"   database {database or DB_NAME}, Redis {REDIS_URL}, port {port}")
+    try:
+        yield run
+    finally:
+        stop_server(run.server, log, show_log=not run.ok)
+        if not keep_db:
+            drop_database()
+
+
+def forwarded_address(n: int) -> str:
+    """The n-th client address of a run (10.0.0.0/8): many citizens behind one proxy
+    (TRUSTED_PROXY_COUNT=1)."""
+    return f"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}"
+
+
+def run_clients(client, clients: int) -> float:
+    """Seconds until ``clients`` threads, each running ``client(i)``, are all done."""
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return time.perf_counter() - start
+
+
 def registry(hot_row: bool):
     """(service code, [loket codes offering it]) pairs to rate; one pair for --hot-row."""
     from feedback.models import Assignment, Service, ServicePoint
@@ -272,9 +322,7 @@ def drive(port, path, count, clients, pairs, hot_row, tally, seed, on_progress=N
             if on_progress:
                 on_progress(n)
             body = json.dumps(payload(rng, pairs, hot_row))
-            # One address per request: many citizens behind one proxy (TRUSTED_PROXY_COUNT=1).
-            forwarded = f"10.{(a >> 16) & 255}.{(a >> 8) & 255}.{a & 255}"
-            headers = {"Content-Type": "application/json", "X-Forwarded-For": forwarded}
+            headers = {"Content-Type": "application/json", "X-Forwarded-For": forwarded_address(a)}
             start = time.perf_counter()
             try:
                 conn.request("POST", path, body, headers)
@@ -290,13 +338,7 @@ def drive(port, path, count, clients, pairs, hot_row, tally, seed, on_progress=N
             tally.add(path, res.status, time.perf_counter() - start, data)
         conn.close()
 
-    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
-    start = time.perf_counter()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    return time.perf_counter() - start
+    return run_clients(client, clients)
 
 
 def workers_of(master_pid):
@@ -432,20 +474,15 @@ def main():
     name = "hot-row" if args.hot_row else "kill" if args.kill else "mixed"
     name = f"during {args.during}" if args.during else name
 
-    port = free_port()
-    env = server_env(port, args.workers)
-    print(f"== ingest bench ({name}): {args.clients} clients, {args.workers} gunicorn workers")
-    print(f"   database {DB_NAME}, Redis {REDIS_URL}, port {port}")
-    t0 = time.perf_counter()
-    log = tempfile.NamedTemporaryFile("w+", prefix="ingest-bench-gunicorn-", suffix=".log")
-    server, ok = None, False
-    try:
-        prepare(env)
+    title = f"ingest bench ({name}): {args.clients} clients, {args.workers} gunicorn workers"
+    with served_run(title, args.workers, "ingest-bench", keep_db=args.keep_db) as run:
+        t0 = time.perf_counter()
+        prepare(run.env)
         pairs = registry(args.hot_row)
         print(f"   prepared in {time.perf_counter() - t0:.0f} s; rating {len(pairs)} service(s)")
 
-        server = start_server(env, log)
-        wait_until_up(port, server, log)
+        run.start()
+        port, server = run.port, run.server
 
         tally = Tally()
         # Warm-up: every worker imports, connects and caches before measuring.
@@ -454,8 +491,8 @@ def main():
         tally.latencies = {FEEDBACK: [], BARE: []}
         tally.done = []
         if args.during:  # bench/during.py: its own runs and checks
-            ok = during.run(sys.modules[__name__], args, env, port, pairs, tally)
-            sys.exit(0 if ok else 1)
+            run.ok = during.run(sys.modules[__name__], args, run.env, port, pairs, tally)
+            sys.exit(0 if run.ok else 1)
 
         kills, killed = [], []
         per_round = max(1, args.requests // args.rounds)
@@ -487,12 +524,8 @@ def main():
                 if before:
                     for part, seconds in cpu_spent(before, cpu_seconds(server.pid)).items():
                         tally.cpu[path][part] = tally.cpu[path].get(part, 0.0) + seconds
-        ok = report(args, tally, killed)
-    finally:
-        stop_server(server, log, show_log=not ok)
-        if not args.keep_db:
-            drop_database()
-    sys.exit(0 if ok else 1)
+        run.ok = report(args, tally, killed)
+    sys.exit(0 if run.ok else 1)
 
 
 def wait_until_up(port, server, log):

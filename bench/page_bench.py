@@ -28,7 +28,6 @@ import http.client
 import os
 import statistics
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("BENCH_DB", f"{os.environ.get('PG_DB') or 'portal'}_page_bench")
@@ -46,25 +45,16 @@ def main():
     parser.add_argument("--keep-db", action="store_true", help="leave the bench database")
     args = parser.parse_args()
 
-    port = ib.free_port()
-    env = ib.server_env(port, args.workers)
-    print(f"== page bench: gunicorn with {args.workers} worker(s), one client")
-    print(f"   database {ib.DB_NAME}, Redis {ib.REDIS_URL}, port {port}")
-    log = tempfile.NamedTemporaryFile("w+", prefix="page-bench-gunicorn-", suffix=".log")
-    server, ok = None, False
-    try:
-        ib.prepare(env)
+    title = f"page bench: gunicorn with {args.workers} worker(s), one client"
+    with ib.served_run(title, args.workers, "page-bench", keep_db=args.keep_db) as run:
+        ib.prepare(run.env)
         from django.conf import settings
 
         urls, _ = served.public_pages()
-        server = ib.start_server(env, log)
-        ib.wait_until_up(port, server, log)
-        ok = measure(port, urls, Path(settings.STATIC_ROOT), settings.STATIC_URL, args.runs)
-    finally:
-        ib.stop_server(server, log, show_log=not ok)
-        if not args.keep_db:
-            ib.drop_database()
-    sys.exit(0 if ok else 1)
+        run.start()
+        static_root, static_url = Path(settings.STATIC_ROOT), settings.STATIC_URL
+        run.ok = measure(run.port, urls, static_root, static_url, args.runs)
+    sys.exit(0 if run.ok else 1)
 
 
 def measure(port, urls, static_root, static_url, runs) -> bool:

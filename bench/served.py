@@ -1,6 +1,6 @@
 """What the benches that measure public pages through the production server share
 (bench/page_bench.py, bench/ikm_bench.py) beside bench/ingest_bench.py's helpers
-(prepare, start_server, server_env, wait_until_up, stop_server): the pages asked
+(prepare, served_run, server_env, start_server, stop_server): the pages asked
 for, one GET timed, and the static file a page is compared with.
 """
 

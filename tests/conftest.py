@@ -1,6 +1,22 @@
+from contextlib import contextmanager
+
 import pytest
 from django.core.cache import cache
 from django.db import transaction
+
+
+@contextmanager
+def rolled_back():
+    """A transaction that is rolled back at the end, whatever happened: data built
+    once for a test module (each test runs in a savepoint within it) is gone when the
+    module ends."""
+    atomic = transaction.atomic()
+    atomic.__enter__()
+    try:
+        yield
+    finally:
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)
@@ -29,15 +45,9 @@ def _demo_module(django_db_setup, django_db_blocker):
     """
     from portal.demo import loader
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            loader.load(log=lambda line: None, with_responses=False)
-            yield loader
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with django_db_blocker.unblock(), rolled_back():
+        loader.load(log=lambda line: None, with_responses=False)
+        yield loader
 
 
 @pytest.fixture

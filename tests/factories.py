@@ -74,6 +74,16 @@ class AssignmentFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2025, 1, 1)
 
 
+def ktp_loket():
+    """(unit, service, loket, officer): Disdukcapil's KTP-EL service offered at loket
+    DUK-L1, and Siti, an officer of the unit (not yet assigned to the loket)."""
+    unit = UnitFactory(code="DISDUKCAPIL")
+    service = ServiceFactory(code="KTP-EL", unit=unit)
+    point = ServicePointFactory(code="DUK-L1", unit=unit)
+    point.services.add(service)
+    return unit, service, point, OfficerFactory(unit=unit, name="Siti")
+
+
 SURVEY_TODAY = datetime.date(2026, 11, 22)
 
 
@@ -135,7 +145,9 @@ STANDARD_TEXT = {
 }
 
 
-def service_page(service=None, parent=None, **kwargs) -> ServicePage:
+def service_page_under(service=None, parent=None, **kwargs) -> tuple[Page, ServicePage]:
+    """The parent (the service's unit page unless given) and an unsaved ServicePage
+    of the service with the standard text, ``kwargs`` overriding any field."""
     service = service or ServiceFactory()
     parent = parent or unit_page(service.unit)
     fields = {
@@ -145,7 +157,11 @@ def service_page(service=None, parent=None, **kwargs) -> ServicePage:
         **STANDARD_TEXT,
         **kwargs,
     }
-    return publish_child(parent, ServicePage(**fields))
+    return parent, ServicePage(**fields)
+
+
+def service_page(service=None, parent=None, **kwargs) -> ServicePage:
+    return publish_child(*service_page_under(service, parent, **kwargs))
 
 
 def draft_child(parent: Page, page: Page) -> Page:
@@ -158,13 +174,4 @@ def draft_child(parent: Page, page: Page) -> Page:
 
 
 def draft_service_page(service=None, parent=None, **kwargs) -> ServicePage:
-    service = service or ServiceFactory()
-    parent = parent or unit_page(service.unit)
-    fields = {
-        "title": service.name,
-        "slug": service.code.lower(),
-        "service": service,
-        **STANDARD_TEXT,
-        **kwargs,
-    }
-    return draft_child(parent, ServicePage(**fields))
+    return draft_child(*service_page_under(service, parent, **kwargs))

@@ -72,19 +72,9 @@ def render_components(schema: dict) -> list[str]:
         lines += [f"### {name}", ""]
         if node.get("description"):
             lines += [rst_literals(node["description"]), ""]
-        rows = list(fields(schema, node))
+        rows = field_rows(schema, node)
         if rows:
-            lines += ["| field | type | required | description |", "| --- | --- | --- | --- |"]
-            for field_name, field, needed in rows:
-                lines.append(
-                    row(
-                        f"`{field_name}`",
-                        type_of(schema, field),
-                        "yes" if needed else "no",
-                        field.get("description", ""),
-                    )
-                )
-            lines.append("")
+            lines += [*FIELD_HEADER, *rows, ""]
         else:
             lines += [
                 f"Type: {type_of(schema, {k: v for k, v in node.items() if k != 'description'})}",
@@ -120,17 +110,7 @@ def render_operation(schema: dict, method: str, path: str, op: dict) -> list[str
         for content_type, media in body.get("content", {}).items():
             required = "required" if body.get("required") else "optional"
             lines += [f"Request body (`{content_type}`, {required}):", ""]
-            lines += ["| field | type | required | description |", "| --- | --- | --- | --- |"]
-            for name, field, needed in fields(schema, media.get("schema", {})):
-                lines.append(
-                    row(
-                        f"`{name}`",
-                        type_of(schema, field),
-                        "yes" if needed else "no",
-                        field.get("description", ""),
-                    )
-                )
-            lines.append("")
+            lines += [*FIELD_HEADER, *field_rows(schema, media.get("schema", {})), ""]
             break  # the other content types carry the same fields
     lines += ["Responses:", "", "| status | content | description |", "| --- | --- | --- |"]
     for status, answer in sorted(op.get("responses", {}).items()):
@@ -142,6 +122,22 @@ def render_operation(schema: dict, method: str, path: str, op: dict) -> list[str
         lines.append(row(status, ", ".join(contents), answer.get("description", "")))
     lines.append("")
     return lines
+
+
+FIELD_HEADER = ["| field | type | required | description |", "| --- | --- | --- | --- |"]
+
+
+def field_rows(schema: dict, node: dict) -> list[str]:
+    """One table row per field of a body (see ``fields``)."""
+    return [
+        row(
+            f"`{name}`",
+            type_of(schema, field),
+            "yes" if needed else "no",
+            field.get("description", ""),
+        )
+        for name, field, needed in fields(schema, node)
+    ]
 
 
 def resolve(schema: dict, node: dict) -> dict:

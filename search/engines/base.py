@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 from django.utils.functional import cached_property
@@ -105,6 +105,40 @@ def unit_facet(counts: dict[str, int], labels: dict[str, str]) -> list[FacetValu
         for code, count in sorted(counts.items(), key=lambda kv: (-kv[1], labels.get(kv[0], "")))
         if code and count
     ]
+
+
+def facets(
+    unit_counts: Mapping[str, int], unit_labels: Mapping[str, str], type_counts: Mapping[str, int]
+) -> dict[str, list[FacetValue]]:
+    """The unit and type facets of one search, each counted by the engine under the
+    other facet's filter, so every choice shown leads to results."""
+    return {"unit": unit_facet(unit_counts, unit_labels), "type": type_facet(type_counts)}
+
+
+def stored_hit(
+    page_id: int,
+    stored: Mapping[str, str],
+    terms: list[str],
+    *,
+    highlight: str = "",
+    score: float | None = None,
+) -> Hit:
+    """A hit from the fields an engine stores for a page; its snippet the engine's own
+    ``highlight`` where it made one, else cut from summary, body or keywords."""
+    snippet = highlight or snippet_for(
+        terms, stored.get("summary", ""), stored.get("body", ""), stored.get("keywords", "")
+    )
+    return Hit(
+        id=page_id,
+        title=stored.get("title", ""),
+        url=stored.get("url", ""),
+        type=stored.get("type", ""),
+        snippet=snippet,
+        unit_code=stored.get("unit_code", ""),
+        unit_name=stored.get("unit_name", ""),
+        score=score,
+        service_code=stored.get("service_code", ""),
+    )
 
 
 def snippet_for(terms: list[str], *texts: str, length: int = 200) -> str:

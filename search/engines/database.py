@@ -33,16 +33,7 @@ from ..documents import SearchDocument
 from ..models import IndexedPage, IndexedWord
 from ..query import QueryPlan, concepts_in
 from ..query import plan as query_plan
-from .base import (
-    Hit,
-    Progress,
-    SearchEngine,
-    SearchResults,
-    SearchUnavailable,
-    snippet_for,
-    type_facet,
-    unit_facet,
-)
+from .base import Progress, SearchEngine, SearchResults, SearchUnavailable, facets, stored_hit
 
 VOCABULARY_SECONDS = 300
 BULK_SIZE = 200
@@ -193,28 +184,13 @@ class DatabaseEngine(SearchEngine):
         matches = [row for row in rows if unit_ok(row) and type_ok(row)]
         results.count = len(matches)
         ids = [row.pk for row in matches[offset : offset + limit]]
-        full = IndexedPage.objects.in_bulk(ids)
-        marked = plan.all_words
-        results.hits = [
-            Hit(
-                id=row.pk,
-                title=row.title,
-                url=row.url,
-                type=row.type,
-                snippet=snippet_for(marked, row.summary, row.body, row.keywords),
-                unit_code=row.unit_code,
-                unit_name=row.unit_name,
-                service_code=row.service_code,
-            )
-            for row in (full[pk] for pk in ids if pk in full)
-        ]
-        # Each facet counts under the other facet's filter, so every choice shown
-        # leads to results.
-        labels = {row.unit_code: row.unit_name for row in rows}
-        results.facets = {
-            "unit": unit_facet(Counter(row.unit_code for row in rows if type_ok(row)), labels),
-            "type": type_facet(Counter(row.type for row in rows if unit_ok(row))),
-        }
+        full = {row["page_id"]: row for row in IndexedPage.objects.filter(pk__in=ids).values()}
+        results.hits = [stored_hit(pk, full[pk], plan.all_words) for pk in ids if pk in full]
+        results.facets = facets(
+            Counter(row.unit_code for row in rows if type_ok(row)),
+            {row.unit_code: row.unit_name for row in rows},
+            Counter(row.type for row in rows if unit_ok(row)),
+        )
 
     def _known_words(self) -> list[str]:
         """Every indexed word, sorted (cached for a few minutes per process)."""

@@ -34,16 +34,7 @@ from elasticsearch_dsl import Date, Document, Keyword, Q, Search, Text, analyzer
 from .. import text
 from ..documents import SearchDocument
 from ..query import MIN_CORRECTED_LENGTH
-from .base import (
-    Hit,
-    Progress,
-    SearchEngine,
-    SearchResults,
-    SearchUnavailable,
-    snippet_for,
-    type_facet,
-    unit_facet,
-)
+from .base import Hit, Progress, SearchEngine, SearchResults, SearchUnavailable, facets, stored_hit
 
 logger = logging.getLogger(__name__)
 
@@ -245,14 +236,12 @@ class ElasticsearchEngine(SearchEngine):
         results.suggestion = suggestion
         results.count = response.hits.total.value
         results.hits = [self._hit(hit, plan.all_words) for hit in response.hits]
-        aggs = response.aggregations
-        results.facets = {
-            "type": type_facet({b.key: b.doc_count for b in aggs.type.values.buckets}),
-            "unit": unit_facet(
-                {b.key: b.doc_count for b in aggs.unit.values.buckets},
-                {b.key: b.name.buckets[0].key for b in aggs.unit.values.buckets if b.name.buckets},
-            ),
-        }
+        units, types = response.aggregations.unit.values, response.aggregations.type.values
+        results.facets = facets(
+            {b.key: b.doc_count for b in units.buckets},
+            {b.key: b.name.buckets[0].key for b in units.buckets if b.name.buckets},
+            {b.key: b.doc_count for b in types.buckets},
+        )
 
     @staticmethod
     def _hit(hit, terms) -> Hit:
@@ -268,21 +257,7 @@ class ElasticsearchEngine(SearchEngine):
                 fragment += "" if whole.endswith(plain) else " …"
                 snippet = text.render_marked(fragment)
                 break
-        if not snippet:
-            snippet = snippet_for(
-                terms, source.get("summary", ""), source.get("body", ""), source.get("keywords", "")
-            )
-        return Hit(
-            id=int(hit.meta.id),
-            title=source.get("title", ""),
-            url=source.get("url", ""),
-            type=source.get("type", ""),
-            snippet=snippet,
-            unit_code=source.get("unit_code", ""),
-            unit_name=source.get("unit_name", ""),
-            score=hit.meta.score,
-            service_code=source.get("service_code", ""),
-        )
+        return stored_hit(int(hit.meta.id), source, terms, highlight=snippet, score=hit.meta.score)
 
     @staticmethod
     def _suggestion(response, terms) -> str | None:
@@ -358,10 +333,6 @@ class ElasticsearchEngine(SearchEngine):
             )
         except (ApiError, TransportError) as exc:
             raise _unavailable(exc) from exc
-
-    def remove_many(self, page_ids: Iterable[int]) -> None:
-        for page_id in page_ids:
-            self.remove(page_id)
 
     def _bulk(self, index: str, docs: Iterable[SearchDocument], progress=None, total=0) -> int:
         actions = (

@@ -1,6 +1,7 @@
 """What the accessibility browser tests share: axe-core (every impact, not only the
 serious ones), the 200% text size of WCAG 1.4.4, and the screen sizes."""
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,16 @@ def new_context(chromium, viewport, **kwargs):
     return chromium.new_context(
         viewport=viewport, is_mobile=phone, has_touch=phone, bypass_csp=True, **kwargs
     )
+
+
+@contextmanager
+def opened_page(chromium, viewport, **kwargs):
+    """A page in a browser context of its own at ``viewport``, closed afterwards."""
+    context = new_context(chromium, viewport, **kwargs)
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def zoom_text(page, factor):

@@ -15,7 +15,7 @@ from tests.browser.a11y import (
     SIZES,
     axe,
     check,
-    new_context,
+    opened_page,
     require_axe,
     sideways,
     zoom_text,
@@ -66,33 +66,31 @@ def test_survey_mistakes_are_announced_at_every_size(live_server, chromium, demo
     source = require_axe()
     problems = []
     for name, viewport, zoom in SIZES:
-        context = new_context(chromium, viewport)
-        page = context.new_page()
-        for prefix, title in (("", "Ada kesalahan"), ("/en", "Error")):
-            page.goto(live_server.url + prefix + demo["form"])
-            zoom_text(page, zoom)
-            fill_with_mistakes(page)
-            zoom_text(page, zoom)
-            where = f"form{prefix} @{name}"
-            summary = page.locator(".error-summary")
-            text = summary.inner_text()
-            for field in ("U9", "Usia", "Tanggal"):
-                if prefix == "" and field not in text:
-                    problems.append(f"{where}: {field} missing from the summary: {text!r}")
-            if not summary.evaluate("e => e === document.activeElement"):
-                focused = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
-                problems.append(f"{where}: focus is on {focused}, not the error summary")
-            if not page.title().startswith(title):
-                problems.append(f"{where}: title {page.title()!r} does not start with {title}")
-            missing = page.evaluate(
-                """() => [...document.querySelectorAll('[aria-describedby]')].flatMap(e =>
+        with opened_page(chromium, viewport) as page:
+            for prefix, title in (("", "Ada kesalahan"), ("/en", "Error")):
+                page.goto(live_server.url + prefix + demo["form"])
+                zoom_text(page, zoom)
+                fill_with_mistakes(page)
+                zoom_text(page, zoom)
+                where = f"form{prefix} @{name}"
+                summary = page.locator(".error-summary")
+                text = summary.inner_text()
+                for field in ("U9", "Usia", "Tanggal"):
+                    if prefix == "" and field not in text:
+                        problems.append(f"{where}: {field} missing from the summary: {text!r}")
+                if not summary.evaluate("e => e === document.activeElement"):
+                    focused = page.evaluate("document.activeElement.outerHTML.slice(0, 80)")
+                    problems.append(f"{where}: focus is on {focused}, not the error summary")
+                if not page.title().startswith(title):
+                    problems.append(f"{where}: title {page.title()!r} does not start with {title}")
+                missing = page.evaluate(
+                    """() => [...document.querySelectorAll('[aria-describedby]')].flatMap(e =>
                     e.getAttribute('aria-describedby').split(/\\s+/)
                      .filter(id => !document.getElementById(id)).map(id => e.name + '->' + id))"""
-            )
-            if missing:
-                problems.append(f"{where}: aria-describedby to missing ids {missing}")
-            problems += check(page, source, where, viewport)
-        context.close()
+                )
+                if missing:
+                    problems.append(f"{where}: aria-describedby to missing ids {missing}")
+                problems += check(page, source, where, viewport)
     assert not problems, "\n".join(problems)
 
 
@@ -100,123 +98,119 @@ def test_survey_mistakes_are_announced_at_every_size(live_server, chromium, demo
 def test_english_pages_mark_indonesian_content_and_count_right(live_server, chromium, demo):
     source = require_axe()
     problems = []
-    context = new_context(chromium, DESKTOP)
-    page = context.new_page()
-    for name in ("home", "unit", "service", "results"):
-        page.goto(live_server.url + "/en" + demo[name])
-        assert page.locator("html").get_attribute("lang") == "en"
-        heading = page.get_by_role("heading", level=1)
-        lang = heading.evaluate("e => e.closest('[lang]').getAttribute('lang')")
-        if name != "results" and lang != "id":
-            problems.append(
-                f"/en {name}: the Indonesian title {heading.inner_text()!r} is lang={lang}"
-            )
-        problems += check(page, source, f"/en {name}", DESKTOP)
-    # The service's Indonesian standard (requirements, procedure) is marked too.
-    page.goto(live_server.url + "/en" + demo["service"])
-    langs = page.locator(".component").evaluate_all(
-        "els => els.map(e => e.closest('[lang]').getAttribute('lang'))"
-    )
-    if not langs or set(langs) != {"id"}:
-        problems.append(f"/en service: standard components are lang {langs}")
-    # "25 services / 9 units", not "25 service / 9 unit".
-    page.goto(live_server.url + "/en/")
-    figures = page.locator(".key-figures").inner_text()
-    if not re.search(r"\d+ services\b", figures) or not re.search(r"\d+ units\b", figures):
-        problems.append(f"/en home: key figures read {figures!r}")
-    # The Indonesian page keeps the Indonesian content unmarked.
-    page.goto(live_server.url + demo["service"])
-    if page.get_by_role("heading", level=1).get_attribute("lang"):
-        problems.append("id service: the title carries a lang attribute of its own")
-    # The English thank-you page says its thanks once.
-    page.goto(live_server.url + "/en/nilai/terima-kasih/?layanan=KTP-EL")
-    body = page.locator("main").inner_text()
-    if body.count("saved") != 1:
-        problems.append(f"/en thanks repeats itself: {body!r}")
-    problems += check(page, source, "/en thanks", DESKTOP)
-    context.close()
+    with opened_page(chromium, DESKTOP) as page:
+        for name in ("home", "unit", "service", "results"):
+            page.goto(live_server.url + "/en" + demo[name])
+            assert page.locator("html").get_attribute("lang") == "en"
+            heading = page.get_by_role("heading", level=1)
+            lang = heading.evaluate("e => e.closest('[lang]').getAttribute('lang')")
+            if name != "results" and lang != "id":
+                problems.append(
+                    f"/en {name}: the Indonesian title {heading.inner_text()!r} is lang={lang}"
+                )
+            problems += check(page, source, f"/en {name}", DESKTOP)
+        # The service's Indonesian standard (requirements, procedure) is marked too.
+        page.goto(live_server.url + "/en" + demo["service"])
+        langs = page.locator(".component").evaluate_all(
+            "els => els.map(e => e.closest('[lang]').getAttribute('lang'))"
+        )
+        if not langs or set(langs) != {"id"}:
+            problems.append(f"/en service: standard components are lang {langs}")
+        # "25 services / 9 units", not "25 service / 9 unit".
+        page.goto(live_server.url + "/en/")
+        figures = page.locator(".key-figures").inner_text()
+        if not re.search(r"\d+ services\b", figures) or not re.search(r"\d+ units\b", figures):
+            problems.append(f"/en home: key figures read {figures!r}")
+        # The Indonesian page keeps the Indonesian content unmarked.
+        page.goto(live_server.url + demo["service"])
+        if page.get_by_role("heading", level=1).get_attribute("lang"):
+            problems.append("id service: the title carries a lang attribute of its own")
+        # The English thank-you page says its thanks once.
+        page.goto(live_server.url + "/en/nilai/terima-kasih/?layanan=KTP-EL")
+        body = page.locator("main").inner_text()
+        if body.count("saved") != 1:
+            problems.append(f"/en thanks repeats itself: {body!r}")
+        problems += check(page, source, "/en thanks", DESKTOP)
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_focus_is_seen_and_tab_follows_the_visual_order(live_server, chromium, demo):
-    context = new_context(chromium, DESKTOP)
-    page = context.new_page()
-    page.goto(live_server.url + "/")
-    order = []
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        order.append(
-            page.evaluate(
-                """() => { const e = document.activeElement;
-                    return e.closest('.site-search') ? 'search'
-                         : e.closest('.lang') ? 'language'
-                         : e.closest('.main-nav') ? 'menu' : e.className || e.tagName; }"""
+    with opened_page(chromium, DESKTOP) as page:
+        page.goto(live_server.url + "/")
+        order = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            order.append(
+                page.evaluate(
+                    """() => { const e = document.activeElement;
+                        return e.closest('.site-search') ? 'search'
+                             : e.closest('.lang') ? 'language'
+                             : e.closest('.main-nav') ? 'menu' : e.className || e.tagName; }"""
+                )
             )
-        )
-    first = {kind: order.index(kind) for kind in ("search", "language", "menu")}
-    assert first["search"] < first["menu"] and first["language"] < first["menu"], order
-    # The visual order: search and language sit above the menu row.
-    top = {
-        kind: page.locator(selector).first.bounding_box()["y"]
-        for kind, selector in (("search", ".site-search"), ("menu", ".main-nav a"))
-    }
-    assert top["search"] < top["menu"]
+        first = {kind: order.index(kind) for kind in ("search", "language", "menu")}
+        assert first["search"] < first["menu"] and first["language"] < first["menu"], order
+        # The visual order: search and language sit above the menu row.
+        top = {
+            kind: page.locator(selector).first.bounding_box()["y"]
+            for kind, selector in (("search", ".site-search"), ("menu", ".main-nav a"))
+        }
+        assert top["search"] < top["menu"]
 
-    def ring(selector, background):
-        page.locator(selector).first.focus()
-        page.keyboard.press("Shift+Tab")
-        page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
-        style = page.evaluate(
-            """() => { const s = getComputedStyle(document.activeElement);
-                const outline = s.outlineStyle === 'none' ? '' : s.outlineColor;
-                return outline + ' ' + s.boxShadow; }"""
-        )
-        best = max((contrast(c, background) for c in colours(style)), default=0)
-        return best, style
+        def ring(selector, background):
+            page.locator(selector).first.focus()
+            page.keyboard.press("Shift+Tab")
+            page.keyboard.press("Tab")  # focus by keyboard, so :focus-visible applies
+            style = page.evaluate(
+                """() => { const s = getComputedStyle(document.activeElement);
+                    const outline = s.outlineStyle === 'none' ? '' : s.outlineColor;
+                    return outline + ' ' + s.boxShadow; }"""
+            )
+            best = max((contrast(c, background) for c in colours(style)), default=0)
+            return best, style
 
-    for selector, background in (("main a", WHITE), (".main-nav a", HEADER), (".lang a", HEADER)):
-        best, style = ring(selector, background)
-        assert best >= 3, f"focus ring of {selector} ({style}) is {best:.2f}:1 on {background}"
-    context.close()
+        for selector, background in (
+            ("main a", WHITE),
+            (".main-nav a", HEADER),
+            (".lang a", HEADER),
+        ):
+            best, style = ring(selector, background)
+            assert best >= 3, f"focus ring of {selector} ({style}) is {best:.2f}:1 on {background}"
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_pages_at_200_percent_text_on_a_phone(live_server, chromium, demo):
     source = require_axe()
     problems = []
-    context = new_context(chromium, PHONE)
-    page = context.new_page()
-    for name in ("home", "unit", "service", "picker", "form", "results", "open-data"):
-        page.goto(live_server.url + demo[name])
-        zoom_text(page, 2)
-        problems += [f"{name} @390 text 200%: {p}" for p in sideways(page, PHONE)]
-        problems += [f"{name} @390 text 200%: {p}" for p in axe(page, source)]
-    # The phone's menu button stays where it was when the menu opens.
-    page.goto(live_server.url + "/")
-    button = page.locator("summary.menu-button")
-    before = button.bounding_box()
-    button.click()
-    after = button.bounding_box()
-    if abs(before["y"] - after["y"]) > 1 or abs(before["x"] - after["x"]) > 1:
-        problems.append(f"menu button moved from {before} to {after} when opened")
-    if not page.get_by_role("navigation", name="Navigasi utama").is_visible():
-        problems.append("menu did not open")
-    context.close()
+    with opened_page(chromium, PHONE) as page:
+        for name in ("home", "unit", "service", "picker", "form", "results", "open-data"):
+            page.goto(live_server.url + demo[name])
+            zoom_text(page, 2)
+            problems += [f"{name} @390 text 200%: {p}" for p in sideways(page, PHONE)]
+            problems += [f"{name} @390 text 200%: {p}" for p in axe(page, source)]
+        # The phone's menu button stays where it was when the menu opens.
+        page.goto(live_server.url + "/")
+        button = page.locator("summary.menu-button")
+        before = button.bounding_box()
+        button.click()
+        after = button.bounding_box()
+        if abs(before["y"] - after["y"]) > 1 or abs(before["x"] - after["x"]) > 1:
+            problems.append(f"menu button moved from {before} to {after} when opened")
+        if not page.get_by_role("navigation", name="Navigasi utama").is_visible():
+            problems.append("menu did not open")
     assert not problems, "\n".join(problems)
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_printed_service_page_keeps_tables_and_footer_whole(live_server, chromium, demo):
-    context = new_context(chromium, DESKTOP)
-    page = context.new_page()
-    page.goto(live_server.url + demo["service"])
-    page.emulate_media(media="print")
-    breaks = page.evaluate(
-        """() => [...document.querySelectorAll('table.data, footer.site-footer')].map(e =>
-            [e.tagName + '.' + e.className, getComputedStyle(e).breakInside])"""
-    )
-    assert breaks and all(value == "avoid" for _name, value in breaks), breaks
-    pdf = page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")
-    context.close()
+    with opened_page(chromium, DESKTOP) as page:
+        page.goto(live_server.url + demo["service"])
+        page.emulate_media(media="print")
+        breaks = page.evaluate(
+            """() => [...document.querySelectorAll('table.data, footer.site-footer')].map(e =>
+                [e.tagName + '.' + e.className, getComputedStyle(e).breakInside])"""
+        )
+        assert breaks and all(value == "avoid" for _name, value in breaks), breaks
+        pdf = page.pdf(format="A4")
+        assert pdf.startswith(b"%PDF")

@@ -5,18 +5,10 @@ another module's data or leak into it.
 """
 
 import pytest
-from bs4 import BeautifulSoup
+
+from tests.html_reading import soup, text
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(res):
-    assert res.status_code == 200
-    return BeautifulSoup(res.content, "html.parser")
-
-
-def text(node):
-    return " ".join(node.get_text(" ").split())
 
 
 def test_the_home_page_lists_the_latest_follow_up_actions(client, demo):

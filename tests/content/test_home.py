@@ -1,7 +1,6 @@
 """The home page shows how the Pemda is doing, and the same figures the selectors give."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import formats
 
 from content.models import HomePage, MenuItem, NavigationSettings, ResultsPage, StandardPage
@@ -16,17 +15,9 @@ from tests.factories import (
     service_page,
     unit_page,
 )
+from tests.html_reading import soup, text
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(res):
-    assert res.status_code == 200
-    return BeautifulSoup(res.content, "html.parser")
-
-
-def text(node):
-    return " ".join(node.get_text(" ").split())
 
 
 def two_decimals(value):

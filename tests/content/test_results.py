@@ -1,22 +1,11 @@
 import pytest
-from bs4 import BeautifulSoup
 
 from content.models import FollowUpAction, ResultsPage, SurveyReportPage
 from feedback.models import Response
-from tests.factories import (
-    ServiceFactory,
-    fill,
-    home_page,
-    publish_child,
-    service_page,
-    unit_page,
-)
+from tests.factories import ServiceFactory, fill, home_page, publish_child, service_page, unit_page
+from tests.html_reading import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(res):
-    return BeautifulSoup(res.content, "html.parser")
 
 
 def test_a_service_page_publishes_its_ikm_with_chart_and_table(client):

@@ -12,12 +12,7 @@ from openpyxl import load_workbook
 from feedback.intake import parsing, receipts, storing
 from feedback.models import AccessLog, ApiToken, Assignment, Indicator, OfficerMonth
 from feedback.results import rollups
-from tests.factories import (
-    OfficerFactory,
-    ServiceFactory,
-    ServicePointFactory,
-    UnitFactory,
-)
+from tests.factories import OfficerFactory, UnitFactory, ktp_loket
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 11, 22)
@@ -43,11 +38,7 @@ def rate(service, *, u6, u7, officer=None, point=None, others=1, day=DAY):
 
 @pytest.fixture
 def counter():
-    unit = UnitFactory(code="DISDUKCAPIL")
-    service = ServiceFactory(code="KTP-EL", unit=unit)
-    point = ServicePointFactory(code="DUK-L1", unit=unit)
-    point.services.add(service)
-    siti = OfficerFactory(unit=unit, name="Siti")
+    unit, service, point, siti = ktp_loket()
     budi = OfficerFactory(unit=unit, name="Budi")
     for officer in (siti, budi):
         Assignment.objects.create(

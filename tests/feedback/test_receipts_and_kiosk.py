@@ -21,6 +21,12 @@ def counter():
     return service, point, officer
 
 
+def post_receipt(client, body, key=None, *, scheme="Token"):
+    """``POST /api/v1/receipts/`` as a queue system sends it, with ``key`` when given."""
+    auth = {"HTTP_AUTHORIZATION": f"{scheme} {key}"} if key else {}
+    return client.post("/api/v1/receipts/", body, content_type="application/json", **auth)
+
+
 def token_for(username, group="Loket"):
     out = StringIO()
     call_command("create_api_token", username, "--group", group, stdout=out)
@@ -30,11 +36,11 @@ def token_for(username, group="Loket"):
 def test_a_queue_system_issues_a_receipt_bound_to_service_point_and_officer(client, counter):
     service, point, officer = counter
     key = token_for("antrean-duk")
-    res = client.post(
-        "/api/v1/receipts/",
+    res = post_receipt(
+        client,
         {"service": "ktp-el", "service_point": "DUK-L1", "officer_nip": officer.nip},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Bearer {key}",
+        key,
+        scheme="Bearer",
     )
     assert res.status_code == 201, res.json()
     body = res.json()
@@ -46,24 +52,12 @@ def test_a_queue_system_issues_a_receipt_bound_to_service_point_and_officer(clie
 
 def test_receipts_need_a_token_and_the_right_group(client, counter):
     body = {"service": "KTP-EL"}
-    assert (
-        client.post("/api/v1/receipts/", body, content_type="application/json").status_code == 401
-    )
-    bad = client.post(
-        "/api/v1/receipts/",
-        body,
-        content_type="application/json",
-        HTTP_AUTHORIZATION="Token pl_not-a-real-token",
-    )
+    assert post_receipt(client, body).status_code == 401
+    bad = post_receipt(client, body, "pl_not-a-real-token")
     assert bad.status_code == 401
     Group.objects.create(name="Tamu")
     key = token_for("tamu", group="Tamu")
-    res = client.post(
-        "/api/v1/receipts/",
-        body,
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {key}",
-    )
+    res = post_receipt(client, body, key)
     assert res.status_code == 403
     assert Receipt.objects.count() == 0
 
@@ -72,23 +66,13 @@ def test_a_revoked_or_expired_token_no_longer_works(client, counter):
     key = token_for("antrean")
     token = ApiToken.objects.get()
     token.revoke()
-    res = client.post(
-        "/api/v1/receipts/",
-        {"service": "KTP-EL"},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {key}",
-    )
+    res = post_receipt(client, {"service": "KTP-EL"}, key)
     assert res.status_code == 401
     key = token_for("antrean")
     ApiToken.objects.filter(revoked_at__isnull=True).update(
         expires_at=timezone.now() - datetime.timedelta(seconds=1)
     )
-    res = client.post(
-        "/api/v1/receipts/",
-        {"service": "KTP-EL"},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {key}",
-    )
+    res = post_receipt(client, {"service": "KTP-EL"}, key)
     assert res.status_code == 401
 
 
@@ -105,11 +89,10 @@ def test_a_receipt_for_an_unknown_officer_or_wrong_loket_is_rejected(client, cou
         ServiceFactory(unit=service.unit)
     )
     key = token_for("antrean")
-    res = client.post(
-        "/api/v1/receipts/",
+    res = post_receipt(
+        client,
         {"service": "KTP-EL", "service_point": "OTHER", "officer_nip": "198503122010012003"},
-        content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {key}",
+        key,
     )
     assert res.status_code == 400
     assert {"service_point", "officer_nip"} <= set(res.json())

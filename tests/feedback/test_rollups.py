@@ -9,6 +9,7 @@ from django.core.management import call_command
 
 from feedback.intake import parsing, receipts, storing
 from feedback.models import Assignment, OfficerMonth, ProfileMonth, Response, ServiceMonth
+from feedback.personnel.indicators import SUM_FIELDS
 from feedback.results import rollups, selectors
 from feedback.rules.periods import Period
 from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
@@ -30,19 +31,8 @@ def submit(service, answers, served_on, **respondent):
 def snapshot():
     """Every rollup row of the three tables (service-month, profile, officer)."""
     officers = sorted(
-        OfficerMonth.objects.values_list(
-            "officer_id",
-            "year",
-            "month",
-            "basis",
-            "respondents",
-            "u6",
-            "u7",
-            "sq_u6",
-            "sq_u7",
-            "sq_u67",
-            *(f"u{u}_{n}" for u in (6, 7) for n in (1, 2, 3, 4)),
-        )
+        # Every sum the officer indicators read.
+        OfficerMonth.objects.values_list("officer_id", "year", "month", "basis", *SUM_FIELDS)
     )
     months = sorted(
         ServiceMonth.objects.values_list(

@@ -9,20 +9,11 @@ from bs4 import BeautifulSoup
 from feedback.intake.parsing import SERVED_ON_MAX_AGE_DAYS
 from feedback.intake.receipts import receipt_issue
 from feedback.models import Response
-from tests.factories import OfficerFactory, ServiceFactory
+from tests.factories import OfficerFactory
 from tests.feedback.test_web_form import form_data
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _no_fill_delay(settings):
-    settings.FEEDBACK_MIN_FILL_SECONDS = 0
-
-
-@pytest.fixture
-def service():
-    return ServiceFactory(code="KTP-EL", name="Penerbitan KTP Elektronik")
+# ``service``: tests/feedback/conftest.py
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_fill_delay")]
 
 
 def test_every_mistake_is_reported_in_one_round_with_descriptions_that_exist(client, service):

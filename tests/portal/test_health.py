@@ -3,19 +3,13 @@ monitor sees them: real dependencies, some of them made unreachable."""
 
 import datetime
 import socket
-import subprocess
-import sys
-import time
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from portal.health import HEARTBEAT_TASK
-from tests.portal.test_tasks import DATABASE_BACKEND, ROOT, _worker_env
+from tests.portal.test_tasks import DATABASE_BACKEND, run_db_worker
 
 pytestmark = pytest.mark.django_db
 
@@ -131,26 +125,8 @@ def test_readiness_follows_the_task_workers_heartbeat(client, settings):
 
 
 def run_worker_until_idle():
-    if connection.vendor != "postgresql":
-        print("SQLite: the in-memory test database is private to this process; running ")
-        print("the db_worker command here (the PostgreSQL pass starts a worker process).")
-        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
-        return
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
-        cwd=ROOT,
-        env=_worker_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and worker.poll() is None:
-            if not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists():
-                break
-            time.sleep(0.2)
-    finally:
-        worker.terminate()
-        output = worker.communicate(timeout=30)[0]
-    assert not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists(), output
+    def idle():
+        return not DBTaskResult.objects.filter(status__in=["READY", "RUNNING"]).exists()
+
+    output = run_db_worker(idle)
+    assert idle(), output

@@ -35,6 +35,15 @@ def html_of(client, url, **headers):
     return res.content.decode()
 
 
+def html_in(language, client, url, **headers):
+    """The page's HTML; the page must say it is in ``language`` (header and <html lang>)."""
+    res = client.get(url, **headers)
+    html = res.content.decode()
+    assert res.headers["Content-Language"] == language
+    assert f'<html lang="{language}">' in html
+    return html
+
+
 def soup_of(client, url, **headers):
     return BeautifulSoup(html_of(client, url, **headers), "html.parser")
 
@@ -51,10 +60,7 @@ def test_the_service_page_is_in_indonesian_even_for_an_english_browser(client, k
 
 
 def test_the_rating_form_is_in_indonesian_even_for_an_english_browser(client, ktp_page):
-    res = client.get("/nilai/KTP-EL/", **BROWSER_IN_ENGLISH)
-    html = res.content.decode()
-    assert res.headers["Content-Language"] == "id"
-    assert '<html lang="id">' in html
+    html = html_in("id", client, "/nilai/KTP-EL/", **BROWSER_IN_ENGLISH)
     assert "Survei Kepuasan Masyarakat" in html
     assert "Kirim penilaian" in html
     assert "Send rating" not in html
@@ -72,10 +78,7 @@ def test_an_old_language_cookie_changes_nothing(client, ktp_page):
 
 def test_the_service_page_is_in_english_under_en(client, ktp_page):
     assert ktp_page.url.startswith("/") and not ktp_page.url.startswith("/en/")
-    res = client.get(f"/en{ktp_page.url}")
-    html = res.content.decode()
-    assert res.headers["Content-Language"] == "en"
-    assert '<html lang="en">' in html
+    html = html_in("en", client, f"/en{ktp_page.url}")
     assert "Rate this service" in html
     assert "Requirements" in html
     assert "Service standard (service delivery)" in html
@@ -83,10 +86,7 @@ def test_the_service_page_is_in_english_under_en(client, ktp_page):
 
 
 def test_the_rating_form_is_in_english_but_keeps_the_official_answers(client, ktp_page):
-    res = client.get("/en/nilai/KTP-EL/")
-    html = res.content.decode()
-    assert res.headers["Content-Language"] == "en"
-    assert '<html lang="en">' in html
+    html = html_in("en", client, "/en/nilai/KTP-EL/")
     assert "Community Satisfaction Survey" in html
     assert "Send rating" in html
     assert "Kirim penilaian" not in html

@@ -25,7 +25,7 @@ from django_tasks_db.models import DBTaskResult
 
 from feedback.intake import parsing, storing
 from feedback.models import Assignment, Channel, OfficerMonth, Response
-from tests.factories import OfficerFactory, ServiceFactory, ServicePointFactory, UnitFactory
+from tests.factories import ServiceFactory, ktp_loket
 
 ROOT = Path(__file__).resolve().parents[2]
 DATABASE_BACKEND = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -48,11 +48,8 @@ def rate_at(service, point, *, u6, u7, day=DAY):
 
 @pytest.fixture
 def loket():
-    unit = UnitFactory(code="DISDUKCAPIL")
-    service = ServiceFactory(code="KTP-EL", unit=unit)
-    point = ServicePointFactory(code="DUK-L1", unit=unit)
-    point.services.add(service)
-    return service, point, OfficerFactory(unit=unit, name="Siti")
+    _unit, service, point, siti = ktp_loket()
+    return service, point, siti
 
 
 def officer_figures(officer):
@@ -151,6 +148,38 @@ def _worker_env():
     }
 
 
+def run_db_worker(finished) -> str:
+    """Run the database backend's worker until ``finished()`` (60 s at most); its output.
+
+    On PostgreSQL a separate ``manage.py db_worker`` process polls the test database;
+    SQLite's in-memory test database is private to this process, so there the same
+    command runs here until the queue is empty."""
+    if connection.vendor != "postgresql":
+        print("SQLite: the in-memory test database is private to this process; running ")
+        print("the db_worker command here (the PostgreSQL pass starts a worker process).")
+        out = StringIO()
+        call_command("db_worker", "--batch", "--no-startup-delay", stdout=out)
+        return out.getvalue()
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        cwd=ROOT,
+        env=_worker_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and worker.poll() is None:
+            if finished():
+                break
+            time.sleep(0.2)
+    finally:
+        worker.terminate()
+        output = worker.communicate(timeout=30)[0]
+    return output
+
+
 @pytest.mark.django_db(transaction=True)
 def test_the_database_worker_runs_a_queued_officer_rebuild(loket, settings):
     settings.TASKS = DATABASE_BACKEND
@@ -163,30 +192,11 @@ def test_the_database_worker_runs_a_queued_officer_rebuild(loket, settings):
     assert queued.status == "READY"
     assert officer_figures(siti) == []  # queued, not run by the save
 
-    if connection.vendor == "postgresql":
-        worker = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
-            cwd=ROOT,
-            env=_worker_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline and worker.poll() is None:
-                queued.refresh_from_db()
-                if queued.status in ("SUCCESSFUL", "FAILED"):
-                    break
-                time.sleep(0.2)
-        finally:
-            worker.terminate()
-            output = worker.communicate(timeout=30)[0]
-        assert queued.status == "SUCCESSFUL", output
-    else:
-        print("SQLite: the in-memory test database is private to this process; running ")
-        print("the db_worker command here (the PostgreSQL pass starts a worker process).")
-        call_command("db_worker", "--batch", "--no-startup-delay", stdout=StringIO())
+    def finished():
         queued.refresh_from_db()
-        assert queued.status == "SUCCESSFUL"
+        return queued.status in ("SUCCESSFUL", "FAILED")
+
+    output = run_db_worker(finished)
+    queued.refresh_from_db()
+    assert queued.status == "SUCCESSFUL", output
     assert officer_figures(siti) == [(2026, 8, 2, 6, 6)]

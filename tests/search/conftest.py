@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
 from django.test import TestCase, override_settings
 from wagtail.models import PageViewRestriction
 
@@ -22,6 +21,7 @@ from content.models import ResultsPage, StandardPage, SurveyReportPage
 from feedback.models import Response
 from feedback.models.survey import Channel, CommentStatus
 from search.engines import get_engine
+from tests.conftest import rolled_back
 from tests.factories import (
     AssignmentFactory,
     OfficerFactory,
@@ -273,14 +273,12 @@ def _module_corpus(request, django_db_setup, django_db_blocker):
     """The corpus on one engine, built once per test module inside a transaction that
     is rolled back when the module ends (each test runs in a savepoint within it).
     For tests that only read; tests that change pages use ``fresh_corpus``."""
-    with django_db_blocker.unblock(), active_engine(request, request.param) as active:
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build_corpus(active)
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with (
+        django_db_blocker.unblock(),
+        active_engine(request, request.param) as active,
+        rolled_back(),
+    ):
+        yield build_corpus(active)
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@ the query set (bench/search_queries.py) held to its targets, spelling variants,
 synonyms editors add, typos, English names, and a "did you mean" that makes sense."""
 
 import pytest
-from django.db import connection, transaction
+from django.db import connection
 
 from bench.search_queries import ENGLISH, INDONESIAN, misses, service_codes
 from search import sync, synonyms
 from search.models import Synonym
+from tests.conftest import rolled_back
 from tests.search.conftest import ENGINES, active_engine
 
 # Targets of the issue: at least 95% in Indonesian, all but one in English.
@@ -20,16 +21,14 @@ def _demo_engine(request, django_db_setup, django_db_blocker):
     """The demo Pemda indexed by one engine, once per module (rolled back at its end)."""
     from portal.demo import loader
 
-    with django_db_blocker.unblock(), active_engine(request, request.param) as active:
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            loader.load(log=lambda line: None, with_responses=False)
-            sync.rebuild(engine=active)
-            yield active
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with (
+        django_db_blocker.unblock(),
+        active_engine(request, request.param) as active,
+        rolled_back(),
+    ):
+        loader.load(log=lambda line: None, with_responses=False)
+        sync.rebuild(engine=active)
+        yield active
 
 
 @pytest.fixture

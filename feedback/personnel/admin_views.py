@@ -12,7 +12,7 @@ from ..models import AccessLog, CommentStatus, Response, Unit
 from ..results import selectors
 from ..rules.periods import Period
 from . import indicators
-from .exports import csv_response, xlsx_response
+from .exports import scores_file
 
 HR_ROWS_PER_PAGE = 50
 HR_EXPORTS = ("csv", "xlsx")
@@ -51,11 +51,11 @@ def hr_indicators(request):
     period, error, units, unit, scores = _hr_selection(request)
     page = Paginator(scores, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
     # Only the officers shown were read.
-    indicators.log_access(
+    indicators.log_read(
         user=request.user,
         channel="admin-list",
-        period=str(period),
-        officers=[s.officer for s in page.object_list],
+        period=period,
+        scores=page.object_list,
         query=request.get_full_path(),
     )
     filters = request.GET.copy()
@@ -86,16 +86,14 @@ def hr_export(request, fmt):
     if fmt not in HR_EXPORTS:
         raise Http404(fmt)
     period, _error, _units, _unit, scores = _hr_selection(request)
-    indicators.log_access(
+    indicators.log_read(
         user=request.user,
         channel=f"admin-{fmt}",
-        period=str(period),
-        officers=[s.officer for s in scores],
+        period=period,
+        scores=scores,
         query=request.get_full_path(),
     )
-    rows = [s.as_row() for s in scores]
-    write = xlsx_response if fmt == "xlsx" else csv_response
-    response = write(rows, f"indikator-petugas-{period}")
+    response = scores_file(fmt, scores, period)
     response["Cache-Control"] = "private, no-store"
     return response
 

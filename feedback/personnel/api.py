@@ -17,7 +17,7 @@ from ..rules import periods
 from ..rules.nip import InvalidNIP, normalise_nip, parse_nip
 from ..rules.periods import Period
 from . import indicators
-from .exports import XLSX, csv_response, xlsx_response
+from .exports import XLSX, scores_file
 
 NIP_PATTERN = r"^[0-9]{18}$"
 
@@ -122,17 +122,14 @@ class HRIndicatorsView(APIView):
             scores = indicators.officer_scores(user=request.user, period=period, unit=unit, nip=nip)
         except indicators.NotAllowed:
             return api_error(_("Unit ini di luar cakupan akses HR Anda."), status=403)
-        indicators.log_access(
+        indicators.log_read(
             user=request.user,
             channel=f"api-{output}",
-            period=str(period),
-            officers=[s.officer for s in scores],
+            period=period,
+            scores=scores,
             query=request.get_full_path(),
         )
+        if output in ("csv", "xlsx"):
+            return scores_file(output, scores, period)
         rows = [s.as_row() for s in scores]
-        filename = f"indikator-petugas-{period}"
-        if output == "csv":
-            return csv_response(rows, filename)
-        if output == "xlsx":
-            return xlsx_response(rows, filename)
         return ApiResponse({"period": str(period), "count": len(rows), "results": rows})

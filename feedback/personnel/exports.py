@@ -40,3 +40,9 @@ def xlsx_response(rows, filename):
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
+
+
+def scores_file(fmt: str, scores, period):
+    """Officers' scores as the file for e-Kinerja: ``fmt`` is "csv" or "xlsx"."""
+    write = xlsx_response if fmt == "xlsx" else csv_response
+    return write([s.as_row() for s in scores], f"indikator-petugas-{period}")

@@ -268,3 +268,14 @@ def dashboard_summary(*, user, period: Period, limit: int = 10) -> dict:
         "below_count": len(below),
         "shown": [s.officer for s in insufficient[:limit] + below[:limit]],
     }
+
+
+def log_read(*, user, channel: str, period, scores, query: str) -> None:
+    """Write to the access log that ``user`` read these officers' scores."""
+    log_access(
+        user=user,
+        channel=channel,
+        period=str(period),
+        officers=[s.officer for s in scores],
+        query=query,
+    )

@@ -195,15 +195,18 @@ def test_the_sample_is_judged_against_krejcie_morgan_when_the_population_is_know
     page = service_page(ServiceFactory(code="KTP-EL"))
     fill(page.service, 12, 3)
     url = page.url + "?periode=2026-Q3"
-    assert "Kecukupan sampel" not in client.get(url).content.decode()
+    assert "Sampel" not in soup(client.get(url)).get_text(" ")
 
     Population.objects.create(service=page.service, period="2026-Q3", served=12)
-    html = client.get(url).content.decode()
-    assert "Memadai" in html and "minimal 12 dari 12" in html  # a tiny population: everyone
+    text = " ".join(soup(client.get(url)).get_text(" ").split())
+    # A tiny population: everyone must answer, and everyone did.
+    assert "Sampel memadai: 12 responden dari 12 yang diperlukan" in text
+    assert "untuk 12 pengguna layanan; tingkat respons 100,0%" in text
 
     Population.objects.filter(service=page.service).update(served=1000)
-    html = client.get(url).content.decode()
-    assert "Belum memadai" in html and "minimal 278 dari 1000" in html
+    text = " ".join(soup(client.get(url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278 yang diperlukan" in text
+    assert "untuk 1.000 pengguna layanan; tingkat respons 1,2%" in text
 
 
 def test_population_period_is_validated():
@@ -223,9 +226,10 @@ def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(clie
     fill(svc_page.service, 12, 3)
     unit_url = svc_page.get_parent().url + "?periode=2026-Q3"
     Population.objects.create(service=svc_page.service, period="2026-Q3", served=12)
-    assert "Kecukupan sampel" not in client.get(unit_url).content.decode()
+    assert "Sampel" not in soup(client.get(unit_url)).get_text(" ")
     Population.objects.create(service=other, period="2026-Q3", served=5)
-    assert "minimal 17 dari 17" in client.get(unit_url).content.decode()
+    text = " ".join(soup(client.get(unit_url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 17 yang diperlukan" in text
 
 
 def test_results_speak_english_when_chosen(client):

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import Population, Service
@@ -53,6 +54,8 @@ def _service(raw) -> tuple[Service | None, str | None]:
 
 
 def _period(raw, today: datetime.date) -> tuple[Period | None, str | None]:
+    if not str(raw or "").strip():
+        return None, _("Periode wajib diisi (contoh: 2026-Q3).")
     try:
         period = Period.parse(raw)
     except ValueError as exc:
@@ -94,7 +97,7 @@ def check_count(*, service, period, service_users, today: datetime.date | None =
     found, message = _service(service)
     if message:
         errors["service"] = [message]
-    parsed, message = _period(period, today or datetime.date.today())
+    parsed, message = _period(period, today or timezone.localdate())
     if message:
         errors["period"] = [message]
     value, message = _number(service_users)

@@ -210,12 +210,11 @@ def test_the_sample_is_judged_against_krejcie_morgan_when_the_population_is_know
 
 
 def test_population_period_is_validated():
-    from django.core.exceptions import ValidationError
+    from feedback.results import service_users
 
-    from feedback.models import Population
-
-    with pytest.raises(ValidationError):
-        Population(service=ServiceFactory(), period="2026-Q9", served=10).full_clean()
+    with pytest.raises(service_users.CountRefused) as exc:
+        service_users.check_count(service=ServiceFactory(), period="2026-Q9", service_users=10)
+    assert set(exc.value.errors) == {"period"}
 
 
 def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(client):

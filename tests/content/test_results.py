@@ -282,3 +282,19 @@ def test_cards_show_figures_or_not_enough_data(client):
     }
     assert "100,00 Mutu A Sangat Baik 10 responden" in cards["Layanan ramai"]
     assert "Belum cukup data 2 responden" in cards["Layanan jarang"]
+
+
+def test_a_report_says_whether_its_sample_sufficed_as_frozen(client, results_page):
+    from feedback.models import Population
+
+    service = ServiceFactory(code="KTP-EL")  # the only service: the Pemda's count is its own
+    fill(service, 12, 3)
+    Population.objects.create(service=service, period="2026-Q3", served=1000)
+    page = report(results_page)
+    text = " ".join(soup(client.get(page.url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278 yang diperlukan" in text
+    assert "untuk 1.000 pengguna layanan; tingkat respons 1,2%" in text
+
+    Population.objects.filter(service=service).update(served=12)  # frozen: unchanged
+    text = " ".join(soup(client.get(page.url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278" in text

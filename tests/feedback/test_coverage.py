@@ -380,3 +380,23 @@ def test_the_report_phrase_says_what_the_page_says():
     )
     assert coverage_phrase(Coverage(service_users=None, respondents=3).as_report()) is None
     assert coverage_phrase(None) is None  # a report frozen before coverage existed
+
+
+def test_the_demo_has_services_with_and_without_an_adequate_sample(demo):
+    from feedback.models import Service
+    from feedback.results import selectors
+    from feedback.rules.periods import Period
+
+    services = {s.code: s for s in Service.objects.all()}
+    for code in ("PKM2-GIGI", "KTP-EL"):
+        fill(services[code], 150)
+    demo._populations(services)
+    verdicts = {
+        code: selectors.coverage_for(
+            scope=selectors.Scope.of(services[code]),
+            period=Period.parse("2026-Q3"),
+            respondents=150,
+        ).adequate
+        for code in ("PKM2-GIGI", "KTP-EL")
+    }
+    assert verdicts == {"PKM2-GIGI": True, "KTP-EL": False}

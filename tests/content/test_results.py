@@ -298,3 +298,14 @@ def test_a_report_says_whether_its_sample_sufficed_as_frozen(client, results_pag
     Population.objects.filter(service=service).update(served=12)  # frozen: unchanged
     text = " ".join(soup(client.get(page.url)).get_text(" ").split())
     assert "Sampel belum memadai: 12 responden dari 278" in text
+
+
+def test_the_sample_phrase_speaks_english_when_chosen(client):
+    from feedback.models import Population
+
+    page = service_page(ServiceFactory(code="KTP-EL"))
+    fill(page.service, 12, 3)
+    Population.objects.create(service=page.service, period="2026-Q3", served=1000)
+    text = " ".join(soup(client.get(f"/en{page.url}?periode=2026-Q3")).get_text(" ").split())
+    assert "Sample not yet adequate: 12 respondents of the 278 required" in text
+    assert "(Krejcie & Morgan, for 1,000 service users; response rate 1.2%)." in text

@@ -75,12 +75,33 @@ def freeze(*, unit: Unit | None, period: str, unit_pages) -> dict:
         "frozen_at": timezone.now().isoformat(),
         "minimum": selectors.public_minimum(),
         "result": result.as_dict(),
+        "coverage": selectors.coverage_for(
+            scope=scope, period=period_obj, respondents=result.respondents
+        ).as_report(),
         "elements": [{"code": c, "name": BY_CODE[c].name} for c in CODES],
         "parts": parts,
         "follow_ups": follow_ups,
         "trend": [{"period": str(p), "label": p.label, **r.as_dict()} for p, r in trend],
         "profile": selectors.profile_for(scope=scope, period=period_obj),
     }
+
+
+def coverage_phrase(coverage: dict | None) -> str | None:
+    """The sample check as the PDF says it (the page says the same,
+    templates/includes/coverage.html); None when the service users were not entered."""
+    if not coverage or not coverage.get("required_sample"):
+        return None
+
+    def count(n):
+        return f"{n:,}".replace(",", ".")
+
+    verdict = "Sampel memadai" if coverage["adequate"] else "Sampel belum memadai"
+    rate = f"{coverage['response_rate_percent']:.1f}".replace(".", ",")
+    return (
+        f"{verdict}: {count(coverage['respondents'])} responden dari "
+        f"{count(coverage['required_sample'])} yang diperlukan (Krejcie &amp; Morgan, untuk "
+        f"{count(coverage['service_users'])} pengguna layanan; tingkat respons {rate}%)."
+    )
 
 
 def _within(code: str, period: Period) -> bool:
@@ -137,6 +158,7 @@ def pdf(page, snapshot) -> bytes:
         Paragraph("1. Pengumpulan data", h2),
         *[Paragraph(p, body) for p in _paragraphs(page.method)],
         Paragraph(f"Jumlah responden: {result['respondents']}.", body),
+        *[Paragraph(p, body) for p in [coverage_phrase(f.get("coverage"))] if p],
         Paragraph("2. Hasil per unsur", h2),
     ]
     if result["suppressed"]:

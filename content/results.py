@@ -102,7 +102,7 @@ def results_context(target, request) -> dict:
         "period_choices": period_choices(default),
         "result": result,
         "minimum": selectors.public_minimum(),
-        "adequacy": selectors.sample_adequacy(
+        "coverage": selectors.coverage_for(
             scope=scope, period=period, respondents=result.respondents
         ),
         "source_label": SOURCE_LABELS[result.source],

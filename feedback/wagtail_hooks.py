@@ -8,7 +8,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.widgets import ListingButton
@@ -34,6 +34,7 @@ from .models import (
 from .personnel import admin_views as personnel_admin
 from .personnel import indicators
 from .results import selectors
+from .results.admin_forms import PopulationForm
 
 
 class ActiveColumn(BooleanColumn):
@@ -142,7 +143,10 @@ class PopulationViewSet(RegistryViewSet):
     menu_label = _("Jumlah pengguna layanan")
     list_display = ["service", "period", "served"]
     list_filter = ["service__unit"]
-    panels = ["service", "period", "served"]
+    edit_handler = ObjectList(
+        [FieldPanel("service"), FieldPanel("period"), FieldPanel("served")],
+        base_form_class=PopulationForm,
+    )
 
 
 class IndicatorViewSet(RegistryViewSet):

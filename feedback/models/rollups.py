@@ -6,11 +6,8 @@ responses there are. They are maintained as responses arrive and can be
 rebuilt from the raw responses (``recompute_ikm``) with identical results.
 """
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-
-from ..rules.periods import Period
 
 
 class ServiceMonth(models.Model):
@@ -76,8 +73,9 @@ class ProfileMonth(models.Model):
 
 
 class Population(models.Model):
-    """How many people a service served in a period, as entered by the unit: the N
-    of the Krejcie & Morgan sample size."""
+    """How many people a service served in a period, as entered by the unit or
+    reported by a queue system: the N of the Krejcie & Morgan sample size. Every
+    channel checks a count with results.service_users.check_count."""
 
     service = models.ForeignKey(
         "feedback.Service",
@@ -99,10 +97,3 @@ class Population(models.Model):
 
     def __str__(self):
         return f"{self.service} {self.period}: {self.served}"
-
-    def clean(self):
-
-        try:
-            self.period = str(Period.parse(self.period))
-        except ValueError as exc:
-            raise ValidationError({"period": str(exc)}) from None

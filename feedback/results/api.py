@@ -14,7 +14,7 @@ from core.public_cache import cache_public
 
 from ..models import Service, Unit
 from ..registry import cache_scopes
-from ..rules import periods
+from ..rules import coverage, periods
 from ..rules.skm import CODES
 from . import selectors
 
@@ -25,7 +25,31 @@ def result_dict(scope, period, result) -> dict:
         "period": str(period),
         "period_label": period.label,
         **result.as_dict(),
+        "coverage": selectors.coverage_for(
+            scope=scope, period=period, respondents=result.respondents
+        ).as_dict(),
     }
+
+
+CoverageSerializer = inline_serializer(
+    "Coverage",
+    {
+        "service_users": serializers.IntegerField(
+            allow_null=True,
+            min_value=0,
+            help_text="People the services in scope served in the period, as the units "
+            "entered them; null unless every active service in scope has its count.",
+        ),
+        "required_sample": serializers.IntegerField(
+            allow_null=True,
+            min_value=1,
+            help_text="The Krejcie & Morgan sample for service_users (null when unknown or 0).",
+        ),
+        "adequate": serializers.BooleanField(
+            allow_null=True, help_text="respondents >= required_sample; null when unknown."
+        ),
+    },
+)
 
 
 def _period(request):
@@ -52,6 +76,7 @@ IkmSerializer = inline_serializer(
             "tables imported from past reports (laporan), or both (campuran). ci95 is null "
             "whenever a report table is part of the result.",
         ),
+        "coverage": CoverageSerializer,
     },
 )
 
@@ -140,10 +165,14 @@ CSV_COLUMNS = [
     "ci95_low",
     "ci95_high",
     "source",
+    "service_users",
+    "required_sample",
+    "adequate",
 ]
 
 
 def ranking_rows(period, level):
+    service_users = selectors.service_users_lookup(period=period)
     for row in selectors.ranking(period=period, level=level):
         scope, result = row["scope"], row["result"]
         info = scope.as_dict()
@@ -164,6 +193,9 @@ def ranking_rows(period, level):
             "ci95_low": ci[0],
             "ci95_high": ci[1],
             "source": result.source,
+            **coverage.Coverage(
+                service_users=service_users(scope), respondents=result.respondents
+            ).as_dict(),
         }
 
 

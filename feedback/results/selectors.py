@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db.models import Count, Q, Sum
 
 from ..models import Population, ProfileMonth, ReportedPeriod, Response, Service, ServiceMonth, Unit
-from ..rules import ikm
+from ..rules import coverage, ikm
 from ..rules.periods import Period, latest_complete_quarter
 from ..rules.skm import CODES
 
@@ -187,25 +187,69 @@ def profile_for(*, scope: Scope, period: Period) -> dict[str, list[tuple[str, in
     return out
 
 
-def sample_adequacy(*, scope: Scope, period: Period, respondents: int) -> dict | None:
-    """Respondents against the Krejcie & Morgan minimum, when the served population
-    for the period is known (entered per service); None when it is not.
-
-    For a unit or the Pemda the population is known only when every active service
-    in scope has it: a partial sum would make the sample look adequate when it is not.
-    """
+def services_in(scope: Scope):
+    """The active services a scope's figures are made of."""
     services = Service.objects.filter(is_active=True)
     if scope.kind == "service":
-        services = services.filter(pk=scope.service.pk)
-    elif scope.kind == "unit":
-        services = services.filter(unit_id__in=scope.unit_ids)
+        return services.filter(pk=scope.service.pk)
+    if scope.kind == "unit":
+        return services.filter(unit_id__in=scope.unit_ids)
+    return services
+
+
+def service_users_for(*, scope: Scope, period: Period) -> int | None:
+    """How many people the services in scope served in the period, as entered per
+    service; None unless every active service in scope has its count: a partial sum
+    would make the sample look adequate when it is not."""
+    services = services_in(scope)
     entered = Population.objects.filter(period=str(period), service__in=services).aggregate(
         n=Sum("served"), services=Count("service", distinct=True)
     )
-    if not entered["n"] or entered["services"] < services.count():
+    if entered["services"] == 0 or entered["services"] < services.count():
         return None
-    required = ikm.krejcie_morgan(entered["n"])
-    return {"population": entered["n"], "required": required, "adequate": respondents >= required}
+    return entered["n"]
+
+
+def service_users_lookup(*, period: Period):
+    """service_users_for, for many scopes of one period (the ranking tables): two
+    queries, then a function of a scope."""
+    entered = dict(
+        Population.objects.filter(period=str(period)).values_list("service_id", "served")
+    )
+    active = list(Service.objects.filter(is_active=True).values_list("pk", "unit_id"))
+
+    def lookup(scope: Scope) -> int | None:
+        if scope.kind == "service":
+            ids = [pk for pk, _unit in active if pk == scope.service.pk]
+        elif scope.kind == "unit":
+            units = set(scope.unit_ids)
+            ids = [pk for pk, unit in active if unit in units]
+        else:
+            ids = [pk for pk, _unit in active]
+        if not ids or any(pk not in entered for pk in ids):
+            return None
+        return sum(entered[pk] for pk in ids)
+
+    return lookup
+
+
+def coverage_for(*, scope: Scope, period: Period, respondents: int) -> coverage.Coverage:
+    """Respondents against the Krejcie & Morgan sample for the people served."""
+    return coverage.Coverage(
+        service_users=service_users_for(scope=scope, period=period), respondents=respondents
+    )
+
+
+def respondents_for(*, scope: Scope, period: Period) -> int:
+    """Respondents of a scope and period as its result counts them (report tables
+    inside the period included), without computing the result."""
+    own = ServiceMonth.objects.filter(scope.month_filter(), _in_period(period)).aggregate(
+        n=Sum("respondents")
+    )["n"]
+    reported = ReportedPeriod.objects.filter(
+        scope.month_filter(), _reported_within(period)
+    ).aggregate(n=Sum("respondents"))["n"]
+    return (own or 0) + (reported or 0)
 
 
 def period_or_latest(raw) -> tuple[Period, str | None]:

@@ -6,6 +6,7 @@ are left as editors may have changed them.
 """
 
 import datetime
+import math
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -39,6 +40,8 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
+from feedback.results import selectors
+from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
 from . import catalog, history, responses
@@ -110,10 +113,10 @@ def load(*, log=print, with_responses=True):
         _users()
         pages = _pages(units, services)
         _follow_ups()
-        _populations(services)
         _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
     new_tables = history.load(log=log) if with_responses else 0
+    _populations(services)
     if with_responses:
         pages += _results_pages()
     _navigation()
@@ -457,12 +460,31 @@ def _follow_ups():
         page.save_revision().publish()
 
 
+# Service users per quarter as units report them, for the sample-size check: busy
+# services whose survey is short of the Krejcie & Morgan sample, and services whose
+# every user was asked (a few more users than respondents: the sample suffices).
+SHORT_OF_SAMPLE = {"KTP-EL": 2400, "KK": 1900, "UJI-KIR": 5200}
+SAMPLE_SUFFICES = ("PKM2-GIGI", "AKTA-LAHIR")
+POPULATION_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
+
+
 def _populations(services):
-    """Service users per quarter as units report them, for the sample-size check."""
-    for code, served in (("KTP-EL", 2400), ("KK", 1900), ("PKM2-GIGI", 600), ("UJI-KIR", 5200)):
-        for period in ("2026-Q1", "2026-Q2", "2026-Q3"):
+    """Counts for some demo services, after the responses (a count is never below the
+    respondents of its period)."""
+    for period in POPULATION_PERIODS:
+        parsed = Period.parse(period)
+        for code, served in SHORT_OF_SAMPLE.items():
             Population.objects.get_or_create(
                 service=services[code], period=period, defaults={"served": served}
+            )
+        for code in SAMPLE_SUFFICES:
+            respondents = selectors.respondents_for(
+                scope=selectors.Scope.of(services[code]), period=parsed
+            )
+            Population.objects.update_or_create(
+                service=services[code],
+                period=period,
+                defaults={"served": max(20, math.ceil(respondents * 1.15))},
             )
 
 

@@ -100,3 +100,38 @@ def test_editors_dashboard_and_page_screens(live_server, chromium, settings):
             problems += look(page, source, f"editor page edit @{size}", viewport, zoom)
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_service_user_count_below_the_respondents_is_refused_on_screen(
+    live_server, chromium, settings
+):
+    source = require_axe()
+    from feedback.models import Population
+
+    demo_with_results()
+    count = Population.objects.get(service__code="KTP-EL", period="2026-Q3")
+    url = f"{live_server.url}/admin/snippets/feedback/population/edit/{count.pk}/"
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "editor")
+        page.goto(url)
+        page.locator("input[name=served]").fill("5")
+        with page.expect_navigation():
+            page.locator("main button[type=submit]").first.click()
+        page.wait_for_load_state("load")
+        if not page.get_by_text("lebih kecil dari responden yang sudah tercatat").is_visible():
+            problems.append(f"population form @{size}: the refusal is not shown")
+        # The form is this project's; the minimap beside it is Wagtail's own.
+        zoom_text(page, zoom)
+        form = "document.querySelector('main form')"
+        problems += [
+            f"population form @{size}: {p}"
+            for p in sideways(page, viewport) + axe(page, source, form)
+        ]
+        context.close()
+    count.refresh_from_db()
+    assert count.served == 2400, "a refused count was stored"
+    assert not problems, "\n".join(problems)

@@ -122,6 +122,8 @@ def test_public_pages_fit_phones_and_pass_axe(live_server, chromium, settings):
             expected = 404 if name == "not-found" else 200
             if response.status != expected:
                 problems.append(f"{name} @{size}: HTTP {response.status}, not {expected}")
+            if name == "service" and not page.get_by_text("Sampel belum memadai").is_visible():
+                problems.append(f"service @{size}: the sample check is not shown")
             problems += check(page, name, size, viewport, source)
 
         # The survey form after a send with a missing answer: the error summary.

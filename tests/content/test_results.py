@@ -184,24 +184,26 @@ def test_the_sample_is_judged_against_krejcie_morgan_when_the_population_is_know
     page = service_page(ServiceFactory(code="KTP-EL"))
     fill(page.service, 12, 3)
     url = page.url + "?periode=2026-Q3"
-    assert "Kecukupan sampel" not in client.get(url).content.decode()
+    assert "Sampel" not in soup(client.get(url)).get_text(" ")
 
     Population.objects.create(service=page.service, period="2026-Q3", served=12)
-    html = client.get(url).content.decode()
-    assert "Memadai" in html and "minimal 12 dari 12" in html  # a tiny population: everyone
+    text = " ".join(soup(client.get(url)).get_text(" ").split())
+    # A tiny population: everyone must answer, and everyone did.
+    assert "Sampel memadai: 12 responden dari 12 yang diperlukan" in text
+    assert "untuk 12 pengguna layanan; tingkat respons 100,0%" in text
 
     Population.objects.filter(service=page.service).update(served=1000)
-    html = client.get(url).content.decode()
-    assert "Belum memadai" in html and "minimal 278 dari 1000" in html
+    text = " ".join(soup(client.get(url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278 yang diperlukan" in text
+    assert "untuk 1.000 pengguna layanan; tingkat respons 1,2%" in text
 
 
 def test_population_period_is_validated():
-    from django.core.exceptions import ValidationError
+    from feedback.results import service_users
 
-    from feedback.models import Population
-
-    with pytest.raises(ValidationError):
-        Population(service=ServiceFactory(), period="2026-Q9", served=10).full_clean()
+    with pytest.raises(service_users.CountRefused) as exc:
+        service_users.check_count(service=ServiceFactory(), period="2026-Q9", service_users=10)
+    assert set(exc.value.errors) == {"period"}
 
 
 def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(client):
@@ -212,9 +214,10 @@ def test_a_unit_sample_is_judged_only_when_every_service_has_its_population(clie
     fill(svc_page.service, 12, 3)
     unit_url = svc_page.get_parent().url + "?periode=2026-Q3"
     Population.objects.create(service=svc_page.service, period="2026-Q3", served=12)
-    assert "Kecukupan sampel" not in client.get(unit_url).content.decode()
+    assert "Sampel" not in soup(client.get(unit_url)).get_text(" ")
     Population.objects.create(service=other, period="2026-Q3", served=5)
-    assert "minimal 17 dari 17" in client.get(unit_url).content.decode()
+    text = " ".join(soup(client.get(unit_url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 17 yang diperlukan" in text
 
 
 def test_results_speak_english_when_chosen(client):
@@ -268,3 +271,30 @@ def test_cards_show_figures_or_not_enough_data(client):
     }
     assert "100,00 Mutu A Sangat Baik 10 responden" in cards["Layanan ramai"]
     assert "Belum cukup data 2 responden" in cards["Layanan jarang"]
+
+
+def test_a_report_says_whether_its_sample_sufficed_as_frozen(client, results_page):
+    from feedback.models import Population
+
+    service = ServiceFactory(code="KTP-EL")  # the only service: the Pemda's count is its own
+    fill(service, 12, 3)
+    Population.objects.create(service=service, period="2026-Q3", served=1000)
+    page = report(results_page)
+    text = " ".join(soup(client.get(page.url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278 yang diperlukan" in text
+    assert "untuk 1.000 pengguna layanan; tingkat respons 1,2%" in text
+
+    Population.objects.filter(service=service).update(served=12)  # frozen: unchanged
+    text = " ".join(soup(client.get(page.url)).get_text(" ").split())
+    assert "Sampel belum memadai: 12 responden dari 278" in text
+
+
+def test_the_sample_phrase_speaks_english_when_chosen(client):
+    from feedback.models import Population
+
+    page = service_page(ServiceFactory(code="KTP-EL"))
+    fill(page.service, 12, 3)
+    Population.objects.create(service=page.service, period="2026-Q3", served=1000)
+    text = " ".join(soup(client.get(f"/en{page.url}?periode=2026-Q3")).get_text(" ").split())
+    assert "Sample not yet adequate: 12 respondents of the 278 required" in text
+    assert "(Krejcie & Morgan, for 1,000 service users; response rate 1.2%)." in text

@@ -55,6 +55,9 @@ def tokens(demo, settings):
     yield {
         "/api/v1/hr/": _token("create_hr_token", "hr-fuzz"),
         "/api/v1/receipts/": _token("create_api_token", "antrean-fuzz", "--group", "Loket"),
+        "/api/v1/service-users/": _token(
+            "create_api_token", "antrean-jumlah-fuzz", "--group", "Loket"
+        ),
     }
     request_started.connect(close_old_connections)
     request_finished.connect(close_old_connections)

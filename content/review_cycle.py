@@ -66,11 +66,11 @@ def overdue_standards(service_pages, *, today=None, months=None) -> list[dict]:
     return sorted(flagged, key=lambda row: row["due_on"])
 
 
-def revision_label(revision) -> str:
+def revision_label(revision, live_revision_id=None) -> str:
     """How a revision is offered to editors: when, by whom, whether it is live."""
     when = timezone.localtime(revision.created_at).strftime("%d-%m-%Y %H.%M")
     who = revision.user.get_username() if revision.user_id else "-"
-    live = " (tayang)" if revision.content_object.live_revision_id == revision.pk else ""
+    live = " (tayang)" if revision.pk == live_revision_id else ""
     return f"{when} · {who}{live}"
 
 
@@ -79,6 +79,10 @@ def narrow_revision_choices(formset, page) -> None:
     ``formset`` (the page form's "reviews" formset), including the empty form the
     admin copies for a new review."""
     revisions = page.revisions.select_related("user").order_by("-created_at") if page.pk else None
+    # Read from the database: the form's page may be an older revision's copy.
+    live_revision_id = (
+        type(page).objects.filter(pk=page.pk).values_list("live_revision_id", flat=True).first()
+    )
     base = formset.form
 
     class ReviewForm(base):
@@ -87,7 +91,7 @@ def narrow_revision_choices(formset, page) -> None:
             field = self.fields.get("revision")
             if field is not None:
                 field.queryset = revisions if revisions is not None else field.queryset.none()
-                field.label_from_instance = revision_label
+                field.label_from_instance = lambda r: revision_label(r, live_revision_id)
 
     ReviewForm.__name__ = base.__name__
     formset.form = ReviewForm

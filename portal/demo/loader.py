@@ -514,9 +514,12 @@ def _other_review(index: int) -> tuple:
 
 def _review(page, today, months, how, participants, changes):
     minutes = None
+    reviewed_on = months_before(today, months)
     if how:
+        # Titled by date, not by service: document titles share the admin's search
+        # index, and the service's words in them would shift the public search ranking.
         minutes = documents.pdf_document(
-            f"Berita acara peninjauan standar {page.title}",
+            f"Berita acara peninjauan standar pelayanan {reviewed_on:%d-%m-%Y}",
             f"berita-acara-{page.slug}-{months}.pdf",
             [
                 "BERITA ACARA PENINJAUAN STANDAR PELAYANAN",
@@ -526,7 +529,7 @@ def _review(page, today, months, how, participants, changes):
             ],
         )
     return StandardReview(
-        reviewed_on=months_before(today, months),
+        reviewed_on=reviewed_on,
         citizens_took_part=bool(how),
         participation=how,
         participants=participants,

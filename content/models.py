@@ -5,13 +5,16 @@ they hold the published text, never survey logic or officer data.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -31,7 +34,7 @@ from feedback.results import selectors as feedback_selectors
 from feedback.rules.periods import Period
 from feedback.rules.skm import ELEMENTS
 
-from . import reports, results, selectors
+from . import maklumat, reports, results, review_cycle, selectors
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -260,6 +263,15 @@ class UnitPage(Page):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        help_text=_("PDF atau gambar (JPG, PNG): pindaian maklumat yang sudah ditandatangani."),
+    )
+    maklumat_published_in = models.TextField(
+        _("dipublikasikan di"),
+        blank=True,
+        help_text=_(
+            "Di mana maklumat dipasang atau diterbitkan selain portal ini, satu tempat per "
+            "baris, misalnya: Papan informasi ruang tunggu; https://instagram.com/..."
+        ),
     )
 
     content_panels = Page.content_panels + [
@@ -280,6 +292,7 @@ class UnitPage(Page):
                     [FieldPanel("maklumat_signatory"), FieldPanel("maklumat_signatory_position")]
                 ),
                 FieldRowPanel([FieldPanel("maklumat_signed_on"), FieldPanel("maklumat_document")]),
+                FieldPanel("maklumat_published_in"),
             ],
             _("Maklumat Pelayanan"),
         ),
@@ -294,6 +307,38 @@ class UnitPage(Page):
 
     class Meta:
         verbose_name = _("halaman unit")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.maklumat_document_id:
+            problem = maklumat.document_problem(self.maklumat_document)
+            if problem:
+                errors["maklumat_document"] = problem
+        if self.maklumat_signed_on and self.maklumat_signed_on > timezone.localdate():
+            errors["maklumat_signed_on"] = _("Tanggal penandatanganan tidak boleh di masa depan.")
+        for field in ("maklumat_signatory", "maklumat_signatory_position"):
+            if maklumat.holds_nip(getattr(self, field)):
+                errors[field] = _(
+                    "Jangan menulis NIP di sini: cukup nama dan jabatan penanda tangan."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def maklumat_places(self) -> list[str]:
+        return [line.strip() for line in self.maklumat_published_in.splitlines() if line.strip()]
+
+    @classmethod
+    def maklumat_flags(cls) -> list[dict]:
+        """Published unit pages whose Maklumat is missing or older than the newest
+        standard it covers (maklumat.flags), for the editors' dashboard."""
+        return maklumat.flags(
+            cls.objects.live().order_by("title"),
+            ServicePage.objects.live().only(
+                "id", "path", "depth", "title", "established_on", "first_published_at"
+            ),
+        )
 
     @classmethod
     def tree(cls) -> list[dict]:
@@ -380,6 +425,15 @@ class FollowUpAction(Orderable):
             raise ValidationError({"period": str(exc)}) from None
 
 
+class ServicePageForm(WagtailAdminPageForm):
+    """The service page's admin form: a review offers only this page's revisions."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "reviews" in self.formsets:
+            review_cycle.narrow_revision_choices(self.formsets["reviews"], self.instance)
+
+
 class ServicePage(Page):
     """A published Standar Pelayanan (PermenPANRB 15/2014) for one Jenis Layanan.
 
@@ -426,6 +480,15 @@ class ServicePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    established_on = models.DateField(
+        _("tanggal penetapan standar"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Tanggal SK penetapan standar pelayanan ini. Maklumat unit yang ditandatangani "
+            "sebelum tanggal ini ditandai perlu diperbarui."
+        ),
+    )
 
     DELIVERY_FIELDS = ("persyaratan", "prosedur", "jangka_waktu", "biaya", "produk", "pengaduan")
     MANAGEMENT_FIELDS = (
@@ -453,15 +516,17 @@ class ServicePage(Page):
     ]
     management_panels = [FieldPanel(name) for name in MANAGEMENT_FIELDS]
     document_panels = [
-        FieldPanel("decree_document"),
+        FieldRowPanel([FieldPanel("decree_document"), FieldPanel("established_on")]),
         InlinePanel("documents", label=_("Dokumen lain")),
     ]
+    review_panels = [InlinePanel("reviews", label=_("Peninjauan standar"))]
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Layanan")),
             ObjectList(delivery_panels, heading=_("Penyampaian pelayanan")),
             ObjectList(management_panels, heading=_("Pengelolaan pelayanan")),
             ObjectList(document_panels, heading=_("Dokumen")),
+            ObjectList(review_panels, heading=_("Peninjauan")),
             ObjectList(Page.promote_panels, heading=_("Promosi")),
             ObjectList(Page.settings_panels, heading=_("Pengaturan")),
         ]
@@ -476,9 +541,20 @@ class ServicePage(Page):
     ]
     parent_page_types = ["content.UnitPage"]
     subpage_types = []
+    base_form_class = ServicePageForm
 
     class Meta:
         verbose_name = _("standar pelayanan")
+
+    @classmethod
+    def overdue_reviews(cls, today=None) -> list[dict]:
+        """Published standards not reviewed within STANDARD_REVIEW_MONTHS
+        (review_cycle.overdue_standards), for the editors' dashboard."""
+        return review_cycle.overdue_standards(cls.objects.live(), today=today)
+
+    def review_history(self, limit: int = 5) -> list:
+        """The newest reviews first, as the public page lists them."""
+        return list(self.reviews.order_by("-reviewed_on", "-pk")[:limit])
 
     @property
     def is_free(self):
@@ -500,7 +576,119 @@ class ServicePage(Page):
         context.update(results.results_context(self.service, request))
         context["comments"] = feedback_selectors.approved_comments(service=self.service)
         context["follow_ups"] = unit_page.follow_ups.all() if unit_page else []
+        context["reviews"] = self.review_history()
         return context
+
+
+class StandardReview(Orderable):
+    """One review of a service standard: when, whether and how citizens took part,
+    what was decided and whether the page was changed accordingly. Published with
+    the service page, so it goes through the same approval workflow."""
+
+    class Participation(models.TextChoices):
+        CONSULTATION = "konsultasi", _("Konsultasi publik")
+        SURVEY = "survei", _("Survei")
+        FORUM = "forum", _("Forum warga")
+
+    page = ParentalKey("content.ServicePage", on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField(_("tanggal peninjauan"))
+    citizens_took_part = models.BooleanField(_("warga ikut serta"), default=False)
+    participation = models.CharField(
+        _("cara warga ikut serta"), max_length=10, choices=Participation.choices, blank=True
+    )
+    participants = models.IntegerField(
+        _("jumlah peserta warga"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0, _("Jumlah peserta tidak boleh negatif."))],
+    )
+    minutes = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("notulen / berita acara"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    changes_decided = models.TextField(
+        _("perubahan yang diputuskan"),
+        blank=True,
+        help_text=_("Kosongkan bila standar dinilai masih sesuai."),
+    )
+    page_changed = models.BooleanField(_("halaman sudah diubah sesuai keputusan"), default=False)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revisi halaman yang memuat perubahan"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Terbitkan dulu perubahan standarnya, lalu pilih revisi itu di sini."),
+    )
+
+    panels = [
+        FieldPanel("reviewed_on"),
+        FieldRowPanel(
+            [
+                FieldPanel("citizens_took_part"),
+                FieldPanel("participation"),
+                FieldPanel("participants"),
+            ]
+        ),
+        FieldPanel("minutes"),
+        FieldPanel("changes_decided"),
+        FieldRowPanel([FieldPanel("page_changed"), FieldPanel("revision")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("peninjauan standar")
+        verbose_name_plural = _("peninjauan standar")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(participants__gte=0) | models.Q(participants__isnull=True),
+                name="content_review_participants_not_negative",
+            )
+        ]
+
+    def clean(self):
+        errors = {}
+        if self.reviewed_on and self.reviewed_on > timezone.localdate():
+            errors["reviewed_on"] = _(
+                "Tanggal peninjauan tidak boleh di masa depan; catat peninjauan setelah "
+                "dilaksanakan."
+            )
+        if self.citizens_took_part:
+            if not self.participation:
+                errors["participation"] = _(
+                    "Pilih cara warga ikut serta (konsultasi publik, survei atau forum)."
+                )
+            if not self.participants:
+                errors["participants"] = _("Isi jumlah peserta warga (paling sedikit 1).")
+        elif self.participation or self.participants:
+            errors["citizens_took_part"] = _(
+                'Centang "warga ikut serta", atau kosongkan cara dan jumlah peserta.'
+            )
+        if self.participants is not None and self.participants < 0:
+            errors["participants"] = _("Jumlah peserta tidak boleh negatif.")
+        if self.revision_id:
+            # Choosing the revision that carries the change says the page was changed.
+            self.page_changed = True
+            if self.page_id and self.revision.object_id != str(self.page_id):
+                errors["revision"] = _("Revisi ini milik halaman lain.")
+        elif self.page_changed:
+            errors["revision"] = _(
+                "Pilih revisi halaman yang memuat perubahan; bila belum ada, terbitkan dulu "
+                "perubahan standarnya."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def participation_text(self) -> str:
+        """How citizens took part, as the public page says it."""
+        if not self.citizens_took_part:
+            return str(_("Tanpa keikutsertaan warga"))
+        return str(self.get_participation_display())
 
 
 class ServicePageDocument(Orderable):

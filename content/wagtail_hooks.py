@@ -8,7 +8,7 @@ from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import selectors
+from . import review_cycle, selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
@@ -26,7 +26,8 @@ def is_editor(user) -> bool:
 
 class EditorDashboardPanel(Component):
     """What waits for this editor: pages to review, pages sent back with requested
-    changes, their own unpublished drafts, and citizen comments awaiting moderation."""
+    changes, their own unpublished drafts, citizen comments awaiting moderation,
+    standards due for review and Maklumat to renew."""
 
     name = "editor_tasks"
     template_name = "content/admin/dashboard_editor.html"
@@ -37,6 +38,9 @@ class EditorDashboardPanel(Component):
         context = super().get_context_data(parent_context)
         context.update(selectors.editor_tasks(request.user))
         context["can_moderate_comments"] = request.user.has_perm("feedback.moderate_comment")
+        context["overdue_reviews"] = ServicePage.overdue_reviews()
+        context["review_months"] = review_cycle.review_months()
+        context["maklumat_flags"] = UnitPage.maklumat_flags()
         return context
 
 

@@ -11,6 +11,7 @@ import math
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -25,6 +26,7 @@ from content.models import (
     ResultsPage,
     ServicePage,
     StandardPage,
+    StandardReview,
     SurveyReportPage,
     UnitIndexPage,
     UnitPage,
@@ -44,7 +46,7 @@ from feedback.results import selectors
 from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
-from . import catalog, history, responses
+from . import catalog, documents, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -113,6 +115,8 @@ def load(*, log=print, with_responses=True):
         _users()
         pages = _pages(units, services)
         _follow_ups()
+        _maklumat_documents()
+        _standard_reviews()
         _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
     new_tables = history.load(log=log) if with_responses else 0
@@ -458,6 +462,117 @@ def _follow_ups():
             )
         )
         page.save_revision().publish()
+
+
+# Where each unit's signed Maklumat hangs besides the portal.
+MAKLUMAT_PLACES = "Papan informasi di ruang tunggu pelayanan\nMeja loket pelayanan"
+
+
+def _maklumat_documents():
+    """The signed Maklumat of every unit page, as a scanned PDF, and where it is posted."""
+    for page in UnitPage.objects.filter(maklumat_document__isnull=True).exclude(maklumat=""):
+        signed_on = page.maklumat_signed_on or datetime.date(2025, 1, 2)
+        page.maklumat_document = documents.pdf_document(
+            f"Maklumat Pelayanan {page.title}",
+            f"maklumat-{page.slug}.pdf",
+            [
+                "MAKLUMAT PELAYANAN",
+                page.maklumat,
+                f"Sukamaju, {signed_on:%d-%m-%Y}",
+                page.maklumat_signatory_position,
+                page.maklumat_signatory,
+            ],
+        )
+        page.maklumat_signed_on = signed_on
+        page.maklumat_published_in = page.maklumat_published_in or MAKLUMAT_PLACES
+        page.save_revision().publish()
+
+
+# Reviews of the standards, months before the day the demo is loaded: (service, months
+# ago, how citizens took part, participants, changes decided). Every other standard
+# gets one recent review. IZIN-REKLAME's last review is overdue (15 months); KTP-EL's
+# latest changes are decided but not yet made; UJI-KIR was changed after its review,
+# a new standard, so the UPT's Maklumat signed before it is flagged for renewal.
+REVIEWS = [
+    ("KTP-EL", 14, "konsultasi", 46, "Perekaman KTP-el dibuka Sabtu pertama tiap bulan."),
+    ("KTP-EL", 2, "survei", 312, "Jangka waktu pencetakan dipersingkat menjadi 1 hari kerja."),
+    ("KK", 5, "forum", 18, ""),
+    ("AKTA-LAHIR", 7, "", None, ""),
+    ("PKM2-GIGI", 4, "konsultasi", 27, "Pendaftaran daring poli gigi dengan kuota per jam."),
+    ("UJI-KIR", 6, "forum", 35, "Persyaratan fotokopi STNK dihapus; cukup menunjukkan aslinya."),
+    ("IZIN-REKLAME", 15, "", None, ""),
+]
+# Standards adopted in December 2024, before the Maklumat were signed in January 2025.
+STANDARDS_ADOPTED = datetime.date(2024, 12, 16)
+CHANGED_AFTER_REVIEW = "UJI-KIR"
+
+
+def _other_review(index: int) -> tuple:
+    """The one recent review of a standard REVIEWS does not name: every other one
+    with a survey of its users."""
+    if index % 2:
+        return (2 + index % 8, "survei", 40 + index * 7, "")
+    return (2 + index % 8, "", None, "")
+
+
+def _review(page, today, months, how, participants, changes):
+    minutes = None
+    reviewed_on = months_before(today, months)
+    if how:
+        # Titled by date, not by service: document titles share the admin's search
+        # index, and the service's words in them would shift the public search ranking.
+        minutes = documents.pdf_document(
+            f"Berita acara peninjauan standar pelayanan {reviewed_on:%d-%m-%Y}",
+            f"berita-acara-{page.slug}-{months}.pdf",
+            [
+                "BERITA ACARA PENINJAUAN STANDAR PELAYANAN",
+                page.title,
+                f"Keikutsertaan masyarakat: {how}, {participants} peserta.",
+                f"Perubahan yang diputuskan: {changes or 'tidak ada'}.",
+            ],
+        )
+    return StandardReview(
+        reviewed_on=reviewed_on,
+        citizens_took_part=bool(how),
+        participation=how,
+        participants=participants,
+        minutes=minutes,
+        changes_decided=changes,
+    )
+
+
+def _standard_reviews():
+    """The review history of every standard that has none, and its adoption date."""
+    today = timezone.localdate()
+    planned = {}
+    for code, *row in REVIEWS:
+        planned.setdefault(code, []).append(row)
+    pages = ServicePage.objects.filter(reviews__isnull=True).select_related("service")
+    for index, page in enumerate(pages.order_by("path")):
+        code = page.service.code
+        rows = planned.get(code) or [_other_review(index)]
+        page.reviews = [_review(page, today, *row) for row in rows]
+        page.established_on = page.established_on or STANDARDS_ADOPTED
+        if code == CHANGED_AFTER_REVIEW:
+            # The standard as changed after its newest review, adopted two weeks later.
+            page.established_on = months_before(today, min(r[0] for r in rows)) + (
+                datetime.timedelta(days=14)
+            )
+        revision = page.save_revision()
+        revision.publish()
+        if code == CHANGED_AFTER_REVIEW:
+            page = ServicePage.objects.get(pk=page.pk)
+            reviews = list(page.reviews.all())
+            newest = max(reviews, key=lambda r: r.reviewed_on)
+            newest.page_changed, newest.revision = True, revision
+            page.reviews = reviews
+            page.save_revision().publish()
+
+
+def months_before(today: datetime.date, months_ago: int) -> datetime.date:
+    """The 10th of the month ``months_ago`` months before ``today``."""
+    index = today.year * 12 + today.month - 1 - months_ago
+    return datetime.date(index // 12, index % 12 + 1, 10)
 
 
 # Service users per quarter as units report them, for the sample-size check: busy

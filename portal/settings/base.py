@@ -219,6 +219,12 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 
+# The service standard's review cycle (docs/editors.md): a standard not reviewed for
+# longer than this is flagged on the editors' dashboard.
+STANDARD_REVIEW_MONTHS = env.int("STANDARD_REVIEW_MONTHS", default=12)
+# The signed Maklumat Pelayanan: a PDF or a photo/scan of at most this size.
+MAKLUMAT_MAX_UPLOAD_MB = env.int("MAKLUMAT_MAX_UPLOAD_MB", default=5)
+
 # PostgreSQL stems Indonesian with its built-in `indonesian` text search configuration
 # (PostgreSQL 13+; use `simple` on older servers). SQLite has no stemming: the search
 # app indexes Snowball stems beside the words instead.

@@ -29,10 +29,10 @@ def slow_motion(context, page):
     cdp.send("Animation.setPlaybackRate", {"playbackRate": 0.01})
 
 
-def look(page, source, name, viewport, zoom) -> list[str]:
+def look(page, source, name, viewport, zoom, content=CONTENT) -> list[str]:
     page.wait_for_load_state("load")
     zoom_text(page, zoom)
-    return [f"{name}: {p}" for p in sideways(page, viewport) + axe(page, source, CONTENT)]
+    return [f"{name}: {p}" for p in sideways(page, viewport) + axe(page, source, content)]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -99,6 +99,66 @@ def test_editors_dashboard_and_page_screens(live_server, chromium, settings):
             page.wait_for_url("**/admin/pages/*/edit/**")
             problems += look(page, source, f"editor page edit @{size}", viewport, zoom)
         context.close()
+    assert not problems, "\n".join(problems)
+
+
+# The page editor's own parts without Wagtail's minimap beside them (Wagtail's, like its
+# menu); on a unit page only the Maklumat section this project added to it (the rich
+# text editor above it is Wagtail's Draftail).
+EDITOR_CONTENT = "{include: [document.querySelector('main')], exclude: [['.w-minimap']]}"
+MAKLUMAT_SECTION = "document.querySelector('#id_maklumat_published_in').closest('section')"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editors_find_overdue_reviews_and_maklumat_and_are_told_what_is_wrong(
+    live_server, chromium
+):
+    source = require_axe()
+    from content.models import ServicePage, UnitPage
+
+    demo_with_results()
+    overdue = ServicePage.objects.get(service__code="IZIN-REKLAME")
+    new_form = f"reviews-{overdue.reviews.count()}"
+    unit = UnitPage.objects.get(unit__code="UPT-PKB")
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "editor")
+        slow_motion(context, page)
+        panel = page.locator("[id^='editor-tasks']").first
+        for text in (
+            "Standar pelayanan perlu ditinjau: 1",
+            "Maklumat pelayanan perlu diperbarui: 1",
+        ):
+            if not panel.get_by_text(text).count():
+                problems.append(f"editor dashboard @{size}: '{text}' missing")
+
+        panel.get_by_role("link", name=overdue.title).click()
+        page.wait_for_url(f"**/admin/pages/{overdue.pk}/edit/**")
+        page.get_by_role("tab", name="Peninjauan").click()
+        problems += look(page, source, f"reviews tab @{size}", viewport, zoom, EDITOR_CONTENT)
+        # A review dated in the future is refused with its reason beside the date.
+        page.locator("#id_reviews-ADD").click()
+        page.locator(f"#id_{new_form}-reviewed_on").fill("2099-01-05")
+        page.locator("button.action-save").first.click()
+        page.wait_for_load_state("load")
+        message = page.get_by_text("Tanggal peninjauan tidak boleh di masa depan")
+        if not message.count():
+            problems.append(f"reviews tab @{size}: the future date is not refused")
+        else:
+            page.get_by_role("tab", name="Peninjauan").click()
+            problems += look(
+                page, source, f"reviews refused @{size}", viewport, zoom, EDITOR_CONTENT
+            )
+
+        page.goto(live_server.url + "/admin/")
+        page.locator("[id^='editor-tasks']").first.get_by_role("link", name=unit.title).click()
+        page.wait_for_url(f"**/admin/pages/{unit.pk}/edit/**")
+        page.locator("#id_maklumat_published_in").scroll_into_view_if_needed()
+        problems += look(page, source, f"unit maklumat @{size}", viewport, zoom, MAKLUMAT_SECTION)
+        context.close()
+    assert overdue.reviews.count() == int(new_form.split("-")[1])
     assert not problems, "\n".join(problems)
 
 

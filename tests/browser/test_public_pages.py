@@ -135,6 +135,14 @@ def test_public_pages_fit_phones_and_pass_axe(live_server, chromium, settings):
             problems.append(f"form-error @{size}: the missing U9 is not pointed out")
         problems += check(page, "form-error", size, viewport, source)
 
+        # The standard's last review and where the Maklumat hangs, as a reader sees them.
+        page.goto(live_server.url + urls["service"])
+        reviews = page.get_by_role("region", name="Peninjauan standar pelayanan")
+        if not reviews.get_by_text("Ditinjau terakhir:").is_visible():
+            problems.append(f"service @{size}: 'Ditinjau terakhir' not visible")
+        if not page.get_by_text("Papan informasi di ruang tunggu pelayanan").is_visible():
+            problems.append(f"service @{size}: where the Maklumat hangs is not visible")
+
         # The menu opens without JavaScript on a phone and shows the main links.
         page.goto(live_server.url + "/")
         nav = page.get_by_role("navigation", name="Navigasi utama")

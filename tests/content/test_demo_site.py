@@ -32,3 +32,29 @@ def test_the_demo_menu_and_footer(client, demo):
     assert "WhatsApp pengaduan" in text(footer)
     statement = footer.find("a", string="Pernyataan aksesibilitas")
     assert soup(client.get(statement["href"])).h1.get_text() == "Pernyataan Aksesibilitas"
+
+
+def test_the_demo_shows_the_review_and_maklumat_cycles(client, demo, demo_user):
+    from content.models import ServicePage, StandardReview, UnitPage
+
+    reviews = StandardReview.objects.all()
+    assert reviews.filter(citizens_took_part=True).exists()
+    assert reviews.filter(citizens_took_part=False).exists()
+    changed = reviews.get(page_changed=True)
+    assert changed.revision.object_id == str(changed.page_id)
+    assert [row["page"].service.code for row in ServicePage.overdue_reviews()] == ["IZIN-REKLAME"]
+    assert all(
+        p.maklumat_document.file_extension == "pdf" and p.maklumat_signed_on
+        for p in UnitPage.objects.live()
+    )
+    assert [(r["page"].unit.code, r["reason"]) for r in UnitPage.maklumat_flags()] == [
+        ("UPT-PKB", "older")
+    ]
+
+    client.force_login(demo_user("editor"))
+    html = client.get("/admin/").content.decode()
+    assert "Standar pelayanan perlu ditinjau: 1" in html
+    assert "Maklumat pelayanan perlu diperbarui: 1" in html
+    client.logout()
+    ktp = client.get(ServicePage.objects.get(service__code="KTP-EL").url).content.decode()
+    assert "Ditinjau terakhir:" in ktp and "Survei, 312 peserta" in ktp

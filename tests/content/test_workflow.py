@@ -43,6 +43,7 @@ def service_form(service, **overrides):
         "jaminan_keamanan": "Data pemohon dijaga kerahasiaannya.",
         "evaluasi_kinerja": "Dievaluasi setiap triwulan.",
         "documents": inline_formset([]),
+        "reviews": inline_formset([]),
         **overrides,
     }
     return nested_form_data(fields)

@@ -1,4 +1,4 @@
-"""What both survey imports (import_skm, import_skm_tables) do alike with a file."""
+"""What the file imports (import_skm, import_skm_tables, import_service_users) do alike."""
 
 from pathlib import Path
 
@@ -40,3 +40,10 @@ def rejected(command, path: Path, exc) -> CommandError:
         f"{path.name} rejected: {len(exc.errors)} problem(s) found; nothing was stored. "
         "Fix the rows above and import the file again."
     )
+
+
+def add_file_arguments(parser) -> None:
+    """The file, ``--dry-run`` and ``--encoding``, as every table import takes them."""
+    parser.add_argument("file", help="CSV (comma, semicolon or tab separated) or XLSX file")
+    parser.add_argument("--dry-run", action="store_true", help="Validate only; store nothing.")
+    add_encoding_argument(parser)

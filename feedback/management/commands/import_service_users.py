@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from ...imports.responses import ImportRejected
 from ...imports.service_users import PROGRESS_EVERY, import_file, validate
-from ._import_files import add_encoding_argument, read, rejected
+from ._import_files import add_file_arguments, read, rejected
 
 
 class Command(BaseCommand):
@@ -15,9 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="CSV (comma, semicolon or tab separated) or XLSX file")
-        parser.add_argument("--dry-run", action="store_true", help="Validate only; store nothing.")
-        add_encoding_argument(parser)
+        add_file_arguments(parser)
 
     def handle(self, *args, file, dry_run, encoding, **options):
         path, raw = read(file)

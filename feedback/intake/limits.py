@@ -130,11 +130,6 @@ class Admission:
             return self.accepted.wait()
         return None
 
-    @property
-    def wait(self) -> int | None:
-        """Seconds to wait when either limit is reached, else None."""
-        return self.attempts_wait or self.accepted_wait
-
     def record_accepted(self) -> None:
         """Count a stored response against the accepted-responses limit."""
         _count_stored(self.accepted, self.accepted_count)

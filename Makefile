@@ -76,8 +76,12 @@ axe:
 		npm ci --prefix $(AXE_DIR) --no-audit --no-fund --silent; \
 	fi
 
+# Test files are spread over TEST_WORKERS processes (pytest-xdist, one CPU each by
+# default); a whole file goes to one worker, so a module's demo fixture loads once.
+# TEST_WORKERS=0 runs in this process (for pdb and -s).
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test browser axe
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

@@ -788,6 +788,7 @@ class OpenDataPage(RoutablePageMixin, Page):
             feedback_selectors.latest_period_with_data()
         )
         context["levels"] = [("layanan", _("IKM per layanan")), ("unit", _("IKM per unit"))]
+        context["columns"] = results.open_data_columns()
         context["license_name"] = open_data.license_name()
         context["license_url"] = open_data.license_url()
         return context

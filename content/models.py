@@ -666,7 +666,10 @@ class StandardReview(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Terbitkan dulu perubahan standarnya, lalu pilih revisi itu di sini."),
+        help_text=_(
+            "Bila kosong, revisi pertama yang diterbitkan sejak tanggal peninjauan dipilih "
+            "otomatis; pilih revisi lain bila perlu."
+        ),
     )
 
     panels = [

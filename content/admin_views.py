@@ -51,7 +51,7 @@ class ReportDocxButton(PageMenuItem):
     """ "Unduh DOCX" in a published report's actions (its editor's header and the
     page listing)."""
 
-    label = gettext_lazy("Unduh DOCX laporan (untuk disunting)")
+    label = gettext_lazy("Unduh DOCX laporan")
     icon_name = "doc-full"
     priority = 25
 

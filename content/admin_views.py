@@ -32,8 +32,9 @@ def report_docx_download(request, page_id):
         messages.error(
             request,
             _(
-                "Laporan ini belum diterbitkan: DOCX dibuat dari angka yang dibekukan saat "
-                "laporan diterbitkan. Terbitkan laporan dulu, lalu unduh DOCX-nya."
+                "Laporan ini belum diterbitkan (atau sudah ditarik): DOCX dibuat dari angka "
+                "yang dibekukan saat laporan diterbitkan. Terbitkan laporan dulu, lalu unduh "
+                "DOCX-nya."
             ),
         )
         return redirect("wagtailadmin_pages:edit", page.pk)

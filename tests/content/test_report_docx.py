@@ -298,3 +298,13 @@ def test_the_report_editor_offers_the_docx_once_published(client, results_page, 
     # A public visitor finds no DOCX link on the published report.
     client.logout()
     assert "docx" not in client.get(page.url).content.decode().lower()
+
+
+def test_a_withdrawn_report_is_not_offered_as_docx(client, results_page, editor):
+    fill(ServiceFactory(code="KTP-EL"), 10, 3)
+    page = report(results_page)
+    page.unpublish()
+    client.force_login(editor)
+    res = download(client, page)
+    assert res.status_code == 302 and res["Location"] == f"/admin/pages/{page.pk}/edit/"
+    assert "sudah ditarik" in " ".join(m.message for m in res.wsgi_request._messages)

@@ -444,3 +444,23 @@ def test_the_demo_has_services_with_and_without_an_adequate_sample(demo):
         for code in ("PKM2-GIGI", "KTP-EL")
     }
     assert verdicts == {"PKM2-GIGI": True, "KTP-EL": False}
+
+
+def test_the_demo_counts_one_service_month_by_month_and_its_semester_adds_them_up(demo):
+    from feedback.models import Service
+    from feedback.results import selectors
+    from feedback.rules.periods import Period
+
+    services = {s.code: s for s in Service.objects.all()}
+    demo._populations(services)
+    doctor = selectors.Scope.of(services[demo.MONTHLY_COUNTS])
+    monthly = dict(
+        Population.objects.filter(service=services[demo.MONTHLY_COUNTS]).values_list(
+            "period", "served"
+        )
+    )
+    assert set(monthly) == {f"2026-{m:02d}" for m in range(1, 10)}
+    semester = selectors.service_users_for(scope=doctor, period=Period.parse("2026-S1"))
+    assert semester == sum(monthly[f"2026-{m:02d}"] for m in range(1, 7))
+    # October to December not counted yet: the year is unknown, not understated.
+    assert selectors.service_users_for(scope=doctor, period=Period.parse("2026")) is None

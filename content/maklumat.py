@@ -11,6 +11,8 @@ import re
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.models import Collection
 
 # What a signed Maklumat may be: the first bytes of each kind of file, not only its
 # name, so a renamed spreadsheet is refused too.
@@ -27,20 +29,15 @@ def max_bytes() -> int:
     return getattr(settings, "MAKLUMAT_MAX_UPLOAD_MB", 5) * 1024 * 1024
 
 
-def document_problem(document) -> str | None:
-    """Why ``document`` (a Wagtail document) cannot be the signed Maklumat, or None."""
-    extension = document.file_extension.lower()
+def file_problem(name: str, size: int, head: bytes) -> str | None:
+    """Why a file called ``name`` of ``size`` bytes starting with ``head`` (its first
+    8 bytes) cannot be the signed Maklumat, or None."""
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if extension not in SIGNATURES:
         return _(
             "Maklumat bertanda tangan harus berupa PDF atau gambar (JPG, PNG); "
             "berkas ini %(ext)s. Unggah hasil pindaian atau fotonya."
         ) % {"ext": extension.upper() or "tanpa ekstensi"}
-    try:
-        size = document.file.size
-        with document.file.open("rb") as handle:
-            head = handle.read(8)
-    except OSError:
-        return _("Berkas maklumat tidak dapat dibaca; unggah ulang dokumennya.")
     limit = max_bytes()
     if size > limit:
         return _(
@@ -52,6 +49,37 @@ def document_problem(document) -> str | None:
             "Isi berkas maklumat bukan %(ext)s yang sah (mungkin hanya namanya yang diganti)."
         ) % {"ext": extension.upper()}
     return None
+
+
+def upload_problem(upload) -> str | None:
+    """Why an uploaded file (not stored yet) cannot be the signed Maklumat, or None.
+    Checked before anything is stored, so a refused file leaves nothing behind."""
+    head = upload.read(8)
+    upload.seek(0)
+    return file_problem(upload.name, upload.size, head)
+
+
+def document_problem(document) -> str | None:
+    """Why ``document`` (a Wagtail document) cannot be the signed Maklumat, or None."""
+    if document.file_extension.lower() not in SIGNATURES:
+        return file_problem(document.file.name, 0, b"")
+    try:
+        size = document.file.size
+        with document.file.open("rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return _("Berkas maklumat tidak dapat dibaca; unggah ulang dokumennya.")
+    return file_problem(document.file.name, size, head)
+
+
+def store(upload, *, title: str, user):
+    """A checked upload as a Wagtail document (the library's root collection)."""
+    return get_document_model().objects.create(
+        title=title,
+        file=upload,
+        collection=Collection.get_first_root_node(),
+        uploaded_by_user=user if getattr(user, "is_authenticated", False) else None,
+    )
 
 
 def holds_nip(text: str) -> bool:

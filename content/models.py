@@ -4,6 +4,7 @@ Unit and service pages point at registry entries (feedback.Unit, feedback.Servic
 they hold the published text, never survey logic or officer data.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -231,6 +232,41 @@ class UnitIndexPage(Page):
         return context
 
 
+class UnitPageForm(WagtailAdminPageForm):
+    """The unit page's admin form: the signed Maklumat is uploaded here and checked
+    before it is stored, so a refused file never lands in the documents library (a
+    file picked through the library's chooser would already be there)."""
+
+    maklumat_file = forms.FileField(
+        label=_("unggah maklumat bertanda tangan"),
+        required=False,
+        help_text=_(
+            "PDF atau gambar (JPG, PNG) pindaian maklumat yang sudah ditandatangani; "
+            "menggantikan dokumen sebelumnya."
+        ),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get("maklumat_file")
+        if upload:
+            problem = maklumat.upload_problem(upload)
+            if problem:
+                self.add_error("maklumat_file", problem)
+        return cleaned
+
+    def save(self, commit=True):
+        page = super().save(commit=False)
+        upload = self.cleaned_data.get("maklumat_file")
+        if upload:
+            page.maklumat_document = maklumat.store(
+                upload, title=f"Maklumat Pelayanan {page.title}", user=self.for_user
+            )
+        if commit:
+            page.save()
+        return page
+
+
 class UnitPage(Page):
     """A Perangkat Daerah or Unit Layanan, with its Maklumat Pelayanan."""
 
@@ -291,7 +327,13 @@ class UnitPage(Page):
                 FieldRowPanel(
                     [FieldPanel("maklumat_signatory"), FieldPanel("maklumat_signatory_position")]
                 ),
-                FieldRowPanel([FieldPanel("maklumat_signed_on"), FieldPanel("maklumat_document")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("maklumat_signed_on"),
+                        FieldPanel("maklumat_document", read_only=True),
+                    ]
+                ),
+                FieldPanel("maklumat_file"),
                 FieldPanel("maklumat_published_in"),
             ],
             _("Maklumat Pelayanan"),
@@ -304,6 +346,7 @@ class UnitPage(Page):
     ]
     parent_page_types = ["content.UnitIndexPage", "content.UnitPage"]
     subpage_types = ["content.UnitPage", "content.ServicePage"]
+    base_form_class = UnitPageForm
 
     class Meta:
         verbose_name = _("halaman unit")
@@ -623,7 +666,10 @@ class StandardReview(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text=_("Terbitkan dulu perubahan standarnya, lalu pilih revisi itu di sini."),
+        help_text=_(
+            "Bila kosong, revisi pertama yang diterbitkan sejak tanggal peninjauan dipilih "
+            "otomatis; pilih revisi lain bila perlu."
+        ),
     )
 
     panels = [
@@ -788,6 +834,7 @@ class OpenDataPage(RoutablePageMixin, Page):
             feedback_selectors.latest_period_with_data()
         )
         context["levels"] = [("layanan", _("IKM per layanan")), ("unit", _("IKM per unit"))]
+        context["columns"] = results.open_data_columns()
         context["license_name"] = open_data.license_name()
         context["license_url"] = open_data.license_url()
         return context

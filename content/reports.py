@@ -86,20 +86,28 @@ def freeze(*, unit: Unit | None, period: str, unit_pages) -> dict:
     }
 
 
-def coverage_phrase(coverage: dict | None) -> str | None:
+def number(value, digits: int = 2) -> str:
+    """A figure as the PDF and the DOCX print it (Indonesian decimal comma; "-" for none)."""
+    return "-" if value is None else f"{value:.{digits}f}".replace(".", ",")
+
+
+def count(n) -> str:
+    """A count with the Indonesian thousands mark ("1.000")."""
+    return f"{n:,}".replace(",", ".")
+
+
+def coverage_phrase(coverage: dict | None, *, ampersand: str = "&amp;") -> str | None:
     """The sample check as the PDF says it (the page says the same,
-    templates/includes/coverage.html); None when the service users were not entered."""
+    templates/includes/coverage.html); None when the service users were not entered.
+    ``ampersand`` as the document needs it: reportlab's markup escapes it, a DOCX not."""
     if not coverage or not coverage.get("required_sample"):
         return None
-
-    def count(n):
-        return f"{n:,}".replace(",", ".")
 
     verdict = "Sampel memadai" if coverage["adequate"] else "Sampel belum memadai"
     rate = f"{coverage['response_rate_percent']:.1f}".replace(".", ",")
     return (
         f"{verdict}: {count(coverage['respondents'])} responden dari "
-        f"{count(coverage['required_sample'])} yang diperlukan (Krejcie &amp; Morgan, untuk "
+        f"{count(coverage['required_sample'])} yang diperlukan (Krejcie {ampersand} Morgan, untuk "
         f"{count(coverage['service_users'])} pengguna layanan; tingkat respons {rate}%)."
     )
 
@@ -113,7 +121,7 @@ def _within(code: str, period: Period) -> bool:
     return period.start <= inner.start and inner.end <= period.end
 
 
-def _paragraphs(html: str) -> list[str]:
+def paragraphs(html: str) -> list[str]:
     blocks = re.split(r"</p>|<br\s*/?>|</li>", html or "")
     return [strip_tags(b).strip() for b in blocks if strip_tags(b).strip()]
 
@@ -146,9 +154,7 @@ def pdf(page, snapshot) -> bytes:
         t.setStyle(grid)
         return t
 
-    def fmt(value, digits=2):
-        return "-" if value is None else f"{value:.{digits}f}".replace(".", ",")
-
+    fmt = number
     result = f["result"]
     story = [
         Paragraph(page.title, h1),
@@ -156,7 +162,7 @@ def pdf(page, snapshot) -> bytes:
         Paragraph(f"Angka dibekukan pada {snapshot.created_at:%d-%m-%Y %H:%M} UTC.", body),
         Spacer(1, 0.4 * cm),
         Paragraph("1. Pengumpulan data", h2),
-        *[Paragraph(p, body) for p in _paragraphs(page.method)],
+        *[Paragraph(p, body) for p in paragraphs(page.method)],
         Paragraph(f"Jumlah responden: {result['respondents']}.", body),
         *[Paragraph(p, body) for p in [coverage_phrase(f.get("coverage"))] if p],
         Paragraph("2. Hasil per unsur", h2),
@@ -201,7 +207,7 @@ def pdf(page, snapshot) -> bytes:
         ]
     story += [
         Paragraph("3. Analisis", h2),
-        *[Paragraph(p, body) for p in _paragraphs(page.analysis)],
+        *[Paragraph(p, body) for p in paragraphs(page.analysis)],
     ]
     story.append(Paragraph("4. Rencana tindak lanjut", h2))
     if f["follow_ups"]:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy, gettext_noop
 
 from feedback.models import Education, Occupation, ProfileMonth, Sex
 from feedback.results import selectors
+from feedback.results.api import CSV_COLUMNS
 from feedback.results.rollups import AGE_BANDS
 from feedback.rules import ikm
 from feedback.rules.periods import Period
@@ -123,3 +124,61 @@ def results_context(target, request) -> dict:
             # A report's tables kept no profile; a partial one would mislead.
             context["profile_unavailable"] = True
     return context
+
+
+# What each column of the open-data IKM files holds (the open-data page lists them
+# all; a column added to feedback.results.api.CSV_COLUMNS without its line here fails
+# open_data_columns, so the page never leaves one out).
+OPEN_DATA_COLUMNS = {
+    "type": gettext_lazy("Jenis baris: service (layanan) atau unit."),
+    "code": gettext_lazy("Kode layanan atau unit dalam registri portal."),
+    "name": gettext_lazy("Nama layanan atau unit."),
+    "unit": gettext_lazy("Kode unit penyelenggara layanan (kosong pada tabel per unit)."),
+    "period": gettext_lazy("Periode survei: TTTT, TTTT-S1/S2, TTTT-Q1..Q4 atau TTTT-BB."),
+    "respondents": gettext_lazy(
+        "Jumlah responden pada periode itu, termasuk tabel laporan SKM terdahulu yang diimpor."
+    ),
+    "suppressed": gettext_lazy(
+        '"ya" (JSON: true) bila responden kurang dari batas minimal: kolom nilai dikosongkan.'
+    ),
+    "ikm": gettext_lazy("Indeks Kepuasan Masyarakat, nilai konversi 25-100 (bobot tepat 1/9)."),
+    "mutu": gettext_lazy("Mutu pelayanan: A, B, C atau D."),
+    "kinerja": gettext_lazy("Kinerja unit pelayanan: Sangat Baik, Baik, Kurang Baik, Tidak Baik."),
+    "ci95_low": gettext_lazy(
+        "Batas bawah selang kepercayaan 95% IKM; kosong bila ada responden dari tabel laporan."
+    ),
+    "ci95_high": gettext_lazy(
+        "Batas atas selang kepercayaan 95% IKM; kosong bila ada responden dari tabel laporan."
+    ),
+    "source": gettext_lazy(
+        "Asal responden: responden (respons di portal), laporan (tabel laporan SKM "
+        "terdahulu) atau campuran."
+    ),
+    "service_users": gettext_lazy(
+        "Jumlah pengguna layanan pada periode itu, dicatat per layanan (untuk semester atau "
+        "tahun tanpa angkanya sendiri: jumlah triwulan atau bulannya); kosong bila belum "
+        "diisi untuk setiap layanan."
+    ),
+    "required_sample": gettext_lazy(
+        "Sampel minimal menurut tabel Krejcie & Morgan untuk jumlah pengguna layanan itu."
+    ),
+    "adequate": gettext_lazy(
+        '"ya" (JSON: true) bila responden mencapai sampel minimal, "tidak" (false) bila '
+        "belum; kosong (null) bila jumlah pengguna layanan belum diisi."
+    ),
+}
+
+
+def open_data_columns() -> list[tuple[str, str]]:
+    """(column, what it holds) for every column of the open-data IKM files, in order."""
+    columns = []
+    for column in CSV_COLUMNS:
+        if column in BY_CODE:
+            text = _("Nilai rata-rata (NRR, skala 1-4) unsur %(code)s %(name)s.") % {
+                "code": column,
+                "name": BY_CODE[column].name,
+            }
+        else:
+            text = str(OPEN_DATA_COLUMNS[column])
+        columns.append((column, text))
+    return columns

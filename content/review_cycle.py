@@ -11,6 +11,7 @@ import datetime
 from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
+from wagtail.models import PageLogEntry
 
 
 def review_months() -> int:
@@ -74,10 +75,30 @@ def revision_label(revision, live_revision_id=None) -> str:
     return f"{when} · {who}{live}"
 
 
+def revision_after(page, reviewed_on: datetime.date):
+    """The revision a review's change is linked to by default: the first of the page's
+    published revisions created on or after the review day (the change goes live
+    after the review decided it); None when none has been published since."""
+    if not page.pk or reviewed_on is None:
+        return None
+    published = PageLogEntry.objects.filter(
+        page_id=page.pk, action="wagtail.publish", revision__isnull=False
+    ).values("revision_id")
+    return (
+        page.revisions.filter(pk__in=published, created_at__date__gte=reviewed_on)
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
 def narrow_revision_choices(formset, page) -> None:
     """Offer only ``page``'s own revisions, newest first, in each review form of
     ``formset`` (the page form's "reviews" formset), including the empty form the
-    admin copies for a new review."""
+    admin copies for a new review.
+
+    A review that says the page was changed but names no revision gets the first
+    revision published since its date (revision_after): preselected when the form
+    is shown, filled in when it is sent empty; the editor may pick another."""
     revisions = page.revisions.select_related("user").order_by("-created_at") if page.pk else None
     # Read from the database: the form's page may be an older revision's copy.
     live_revision_id = (
@@ -92,6 +113,27 @@ def narrow_revision_choices(formset, page) -> None:
             if field is not None:
                 field.queryset = revisions if revisions is not None else field.queryset.none()
                 field.label_from_instance = lambda r: revision_label(r, live_revision_id)
+            review = self.instance
+            if (
+                field is not None
+                and not self.is_bound
+                and review.page_changed
+                and not review.revision_id
+            ):
+                default = revision_after(page, review.reviewed_on)
+                if default is not None:
+                    self.initial["revision"] = default.pk
+
+        def clean(self):
+            cleaned = super().clean()
+            if (
+                "revision" in self.fields
+                and cleaned.get("page_changed")
+                and not cleaned.get("revision")
+                and not cleaned.get("DELETE")
+            ):
+                cleaned["revision"] = revision_after(page, cleaned.get("reviewed_on"))
+            return cleaned
 
     ReviewForm.__name__ = base.__name__
     formset.form = ReviewForm

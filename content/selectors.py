@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
 from feedback.results import selectors as feedback_selectors
+from feedback.rules.coverage import Coverage
 
 from . import charts
 
@@ -64,8 +65,9 @@ def _sorted(cards: list[dict], order: str) -> list[dict]:
 def ranking_cards(pages: dict, *, period, level: str, order: str = "ikm") -> list[dict]:
     """Every active service or unit with its result for ``period`` and its public page
     from ``pages`` (keyed by registry id; None when unpublished), sorted by ``order``.
-    Units include their sub-units."""
+    Units include their sub-units. Each card carries its sample check (``coverage``)."""
     cards = []
+    service_users = feedback_selectors.service_users_lookup(period=period)
     for row in feedback_selectors.ranking(period=period, level=level):
         scope = row["scope"]
         obj = scope.service if level == "service" else scope.unit
@@ -76,6 +78,9 @@ def ranking_cards(pages: dict, *, period, level: str, order: str = "ikm") -> lis
                 "unit_name": scope.service.unit.name if level == "service" else "",
                 "page": pages.get(obj.pk),
                 "result": row["result"],
+                "coverage": Coverage(
+                    service_users=service_users(scope), respondents=row["result"].respondents
+                ),
             }
         )
     return _sorted(cards, order)

@@ -1,6 +1,7 @@
-"""The editors' dashboard panel in the Wagtail admin, and published pages in
-the public cache (core.public_cache)."""
+"""The editors' dashboard panel and the survey report DOCX in the Wagtail admin, and
+published pages in the public cache (core.public_cache)."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -8,7 +9,7 @@ from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import review_cycle, selectors
+from . import admin_views, review_cycle, selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
@@ -67,3 +68,24 @@ def cache_published_page(page, request, serve_args, serve_kwargs):
     if page.get_view_restrictions().exists():
         return
     cache_public(request, PAGES, cache_scopes.REGISTRY, *figures_scopes(page))
+
+
+@hooks.register("register_admin_urls")
+def content_admin_urls():
+    return [
+        path(
+            "laporan-skm/<int:page_id>/docx/",
+            admin_views.report_docx_download,
+            name="content_report_docx",
+        ),
+    ]
+
+
+@hooks.register("register_page_header_buttons")
+def report_docx_header_button(page, user, view_name, next_url=None):
+    yield admin_views.ReportDocxButton(page=page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def report_docx_listing_button(page, user, next_url=None):
+    yield admin_views.ReportDocxButton(page=page)

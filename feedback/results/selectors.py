@@ -16,7 +16,7 @@ from fractions import Fraction
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Q, Sum
 
 from ..models import Population, ProfileMonth, ReportedPeriod, Response, Service, ServiceMonth, Unit
 from ..rules import coverage, ikm
@@ -197,26 +197,43 @@ def services_in(scope: Scope):
     return services
 
 
+def _entered_counts(period: Period, services) -> dict[int, dict[str, int]]:
+    """The counts entered in the period's year for ``services`` (a queryset):
+    service id -> {period code: count}; coverage.served_in picks what the period uses."""
+    counts: dict[int, dict[str, int]] = defaultdict(dict)
+    rows = Population.objects.filter(
+        service__in=services, period__startswith=str(period.year)
+    ).values_list("service_id", "period", "served")
+    for service_id, code, served in rows:
+        counts[service_id][code] = served
+    return counts
+
+
 def service_users_for(*, scope: Scope, period: Period) -> int | None:
     """How many people the services in scope served in the period, as entered per
-    service; None unless every active service in scope has its count: a partial sum
-    would make the sample look adequate when it is not."""
+    service (a longer period without its own count adds up its parts:
+    coverage.served_in); None unless every active service in scope has its count:
+    a partial sum would make the sample look adequate when it is not."""
     services = services_in(scope)
-    entered = Population.objects.filter(period=str(period), service__in=services).aggregate(
-        n=Sum("served"), services=Count("service", distinct=True)
-    )
-    if entered["services"] == 0 or entered["services"] < services.count():
+    ids = list(services.values_list("pk", flat=True))
+    if not ids:
         return None
-    return entered["n"]
+    counts = _entered_counts(period, services)
+    total = 0
+    for pk in ids:
+        served = coverage.served_in(period, counts.get(pk, {}))
+        if served is None:
+            return None
+        total += served
+    return total
 
 
 def service_users_lookup(*, period: Period):
     """service_users_for, for many scopes of one period (the ranking tables): two
     queries, then a function of a scope."""
-    entered = dict(
-        Population.objects.filter(period=str(period)).values_list("service_id", "served")
-    )
     active = list(Service.objects.filter(is_active=True).values_list("pk", "unit_id"))
+    counts = _entered_counts(period, Service.objects.filter(is_active=True))
+    served = {pk: coverage.served_in(period, counts.get(pk, {})) for pk, _unit in active}
 
     def lookup(scope: Scope) -> int | None:
         if scope.kind == "service":
@@ -226,9 +243,9 @@ def service_users_lookup(*, period: Period):
             ids = [pk for pk, unit in active if unit in units]
         else:
             ids = [pk for pk, _unit in active]
-        if not ids or any(pk not in entered for pk in ids):
+        if not ids or any(served[pk] is None for pk in ids):
             return None
-        return sum(entered[pk] for pk in ids)
+        return sum(served[pk] for pk in ids)
 
     return lookup
 

@@ -99,6 +99,18 @@ class Period:
             out.append(Period.parse(_code(year, first, length)))
         return list(reversed(out))
 
+    def parts(self) -> list["Period"]:
+        """The periods one size smaller that make this one whole, in order: a year's
+        semesters, a semester's quarters, a quarter's months; none for a month."""
+        length = self.last_month - self.first_month + 1
+        smaller = {12: 6, 6: 3, 3: 1}.get(length)
+        if smaller is None:
+            return []
+        return [
+            Period.parse(_code(self.year, first, smaller))
+            for first in range(self.first_month, self.last_month + 1, smaller)
+        ]
+
     def is_over(self, today: datetime.date) -> bool:
         return self.end < today
 

@@ -581,6 +581,10 @@ def months_before(today: datetime.date, months_ago: int) -> datetime.date:
 SHORT_OF_SAMPLE = {"KTP-EL": 2400, "KK": 1900, "UJI-KIR": 5200}
 SAMPLE_SUFFICES = ("PKM2-GIGI", "AKTA-LAHIR")
 POPULATION_PERIODS = ("2026-Q1", "2026-Q2", "2026-Q3")
+# A queue system that reports its users month by month: the quarters, the semester
+# and the year add them up (no count of their own).
+MONTHLY_COUNTS = "SIP-DOKTER"
+MONTHLY_PERIODS = tuple(f"2026-{month:02d}" for month in range(1, 10))
 
 
 def _populations(services):
@@ -601,6 +605,15 @@ def _populations(services):
                 period=period,
                 defaults={"served": max(20, math.ceil(respondents * 1.15))},
             )
+    for period in MONTHLY_PERIODS:
+        respondents = selectors.respondents_for(
+            scope=selectors.Scope.of(services[MONTHLY_COUNTS]), period=Period.parse(period)
+        )
+        Population.objects.get_or_create(
+            service=services[MONTHLY_COUNTS],
+            period=period,
+            defaults={"served": max(30, respondents * 2)},
+        )
 
 
 def _results_pages():

@@ -195,3 +195,59 @@ def test_a_service_user_count_below_the_respondents_is_refused_on_screen(
     count.refresh_from_db()
     assert count.served == 2400, "a refused count was stored"
     assert not problems, "\n".join(problems)
+
+
+DOCX_MENU = "document.querySelector('a[href$=\"/docx/\"]').closest('[role=menu], ul, div')"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_editors_download_a_published_report_as_docx(live_server, chromium):
+    """The report's actions in its editor offer the DOCX; followed, it downloads a
+    Word document whose IKM is the published one."""
+    import docx
+
+    from content.models import SurveyReportPage
+    from content.report_docx import CONTENT_TYPE
+
+    source = require_axe()
+    demo_with_results()
+    report = SurveyReportPage.objects.get()
+    figures = report.snapshot.figures["result"]
+    published_ikm = f"{figures['ikm']:.2f}".replace(".", ",")
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport, accept_downloads=True)
+        page = context.new_page()
+        sign_in(page, live_server.url, "editor")
+        slow_motion(context, page)
+        page.goto(f"{live_server.url}/admin/pages/{report.pk}/edit/")
+        # Wagtail's header keeps the page's actions behind its "Actions" toggle.
+        page.locator("header [aria-label='Actions']").first.click()
+        link = page.get_by_role("link", name="Unduh DOCX laporan")
+        if not link.is_visible():
+            problems.append(f"report edit @{size}: no visible DOCX action")
+            context.close()
+            continue
+        # The editor's fields are Wagtail's (its rich text editor included): checked
+        # here is the actions menu this project adds to.
+        problems += look(page, source, f"report actions @{size}", viewport, zoom, DOCX_MENU)
+        box = link.bounding_box()
+        # At 200% text Wagtail's own menu reaches past a phone's edge; the action
+        # must still start on screen there.
+        right = box["x"] + (box["width"] if zoom == 1 else 1)
+        if box["x"] < 0 or right > viewport["width"]:
+            problems.append(f"report edit @{size}: the DOCX action is off-screen at {box}")
+        href = link.get_attribute("href")
+        with page.expect_download() as download:
+            link.click()
+        if download.value.suggested_filename != f"{report.slug}.docx":
+            problems.append(f"report docx @{size}: named {download.value.suggested_filename}")
+        document = docx.Document(download.value.path())
+        summary = next((t for t in document.tables if t.rows[0].cells[1].text == "IKM"), None)
+        if summary is None or summary.rows[1].cells[1].text != published_ikm:
+            problems.append(f"report docx @{size}: the IKM is not the published {published_ikm}")
+        answer = context.request.get(live_server.url + href)
+        if answer.headers.get("content-type") != CONTENT_TYPE:
+            problems.append(f"report docx @{size}: served as {answer.headers.get('content-type')}")
+        context.close()
+    assert not problems, "\n".join(problems)

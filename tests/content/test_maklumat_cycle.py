@@ -3,11 +3,13 @@ PDF or an image within the size cap, no NIP for the signer, and flagged on the
 editors' dashboard when missing or older than the newest standard it covers."""
 
 import datetime
+import os
 
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import querydict_from_html
@@ -130,34 +132,52 @@ def errors_of(response, field):
 
 
 @pytest.mark.parametrize(
-    "make_document, message",
+    "name, body, message",
     [
         (
-            lambda: document("maklumat.docx", b"PK\x03\x04 not a pdf"),
+            "maklumat.docx",
+            b"PK\x03\x04 not a pdf",
             "harus berupa PDF atau gambar (JPG, PNG); berkas ini DOCX",
         ),
         (
-            lambda: document("maklumat.pdf", b"PK\x03\x04 a spreadsheet renamed"),
+            "maklumat.pdf",
+            b"PK\x03\x04 a spreadsheet renamed",
             "Isi berkas maklumat bukan PDF yang sah",
         ),
-        (
-            lambda: document("maklumat.png", PNG + b"\x00" * (1024 * 1024 + 10)),
-            "melebihi batas 1 MB",
-        ),
+        ("maklumat.png", PNG + b"\x00" * (1024 * 1024 + 10), "melebihi batas 1 MB"),
     ],
 )
-def test_a_maklumat_document_that_is_not_a_small_pdf_or_image_is_refused(
-    admin_client, page, settings, make_document, message
+def test_a_maklumat_upload_that_is_not_a_small_pdf_or_image_is_refused_and_not_stored(
+    admin_client, page, settings, name, body, message
 ):
     settings.MAKLUMAT_MAX_UPLOAD_MB = 1
     revisions = page.revisions.count()
+    documents = Document.objects.count()
+    files = _stored_documents(settings.MEDIA_ROOT)
 
-    response = post_maklumat(admin_client, page, maklumat_document=str(make_document().pk))
+    response = post_maklumat(admin_client, page, maklumat_file=SimpleUploadedFile(name, body))
 
     assert response.status_code == 200
-    assert message in errors_of(response, "maklumat_document")
+    assert message in errors_of(response, "maklumat_file")
     page.refresh_from_db()
     assert page.maklumat_document_id is None and page.revisions.count() == revisions
+    # Nothing of the refused file is kept: no document in the library, no file.
+    assert Document.objects.count() == documents
+    assert _stored_documents(settings.MEDIA_ROOT) == files
+
+
+def _stored_documents(media_root) -> list[str]:
+    folder = os.path.join(media_root, "documents")
+    return sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+
+
+def test_a_document_already_in_the_library_is_still_checked(page):
+    from django.core.exceptions import ValidationError
+
+    page.maklumat_document = document("maklumat.docx", b"PK\x03\x04 not a pdf")
+    with pytest.raises(ValidationError) as exc:
+        page.full_clean()
+    assert "harus berupa PDF atau gambar" in str(exc.value)
 
 
 @pytest.mark.parametrize(
@@ -184,13 +204,15 @@ def test_a_nip_or_a_future_signing_date_is_refused(admin_client, page, fields, f
 
 
 def test_a_signed_maklumat_is_published_with_where_else_it_hangs(admin_client, client, page):
-    scan = document("maklumat.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64)
+    scan = SimpleUploadedFile("maklumat.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 64)
 
-    response = post_maklumat(admin_client, page, maklumat_document=str(scan.pk))
+    response = post_maklumat(admin_client, page, maklumat_file=scan)
 
     assert response.status_code == 302
     page.refresh_from_db()
-    assert page.maklumat_document_id == scan.pk
+    stored = page.maklumat_document
+    assert stored.title == "Maklumat Pelayanan Dinas Kependudukan"
+    assert stored.file_extension == "jpg" and stored.file.size == 68
     assert UnitPage.maklumat_flags() == []
     html = BeautifulSoup(client.get(page.url).content, "html.parser")
     text = " ".join(html.select_one("section.maklumat").get_text().split())

@@ -108,3 +108,33 @@ def test_the_api_csv_keeps_its_contract(client, figures):
 )
 def test_a_bad_period_or_separator_is_not_found(client, demo, url):
     assert client.get(url).status_code == 404
+
+
+def test_the_page_describes_every_column_of_the_files(client, figures):
+    """A reader of the files learns from the page what each column holds, the coverage
+    columns included, in the files' order, in Indonesian and in English."""
+    from bs4 import BeautifulSoup
+
+    def described(prefix):
+        html = BeautifulSoup(client.get(f"{prefix}{PAGE}?periode={PERIOD}").content, "html.parser")
+        table = html.find("table", class_="columns")
+        return {
+            row.th.get_text(strip=True): row.td.get_text(" ", strip=True)
+            for row in table.find("tbody").find_all("tr")
+        }
+
+    res = client.get(f"{PAGE}ikm-layanan/csv/?periode={PERIOD}&sep=comma")
+    header = next(csv.reader(io.StringIO(res.content.decode("utf-8-sig"))))
+    columns = described("")
+    assert list(columns) == header
+    assert all(columns.values())
+    assert "Krejcie & Morgan" in columns["required_sample"]
+    assert "belum diisi" in columns["service_users"]
+    assert "sampel minimal" in columns["adequate"]
+    assert "U3 Waktu penyelesaian" in columns["U3"]
+    english = described("/en")
+    assert list(english) == header
+    assert "Krejcie & Morgan" in english["required_sample"]
+    assert "Number of service users" in english["service_users"]
+    assert "minimum sample" in english["adequate"]
+    assert "element U3" in english["U3"]

@@ -298,3 +298,45 @@ def test_the_sample_phrase_speaks_english_when_chosen(client):
     text = " ".join(soup(client.get(f"/en{page.url}?periode=2026-Q3")).get_text(" ").split())
     assert "Sample not yet adequate: 12 respondents of the 278 required" in text
     assert "(Krejcie & Morgan, for 1,000 service users; response rate 1.2%)." in text
+
+
+def test_each_ranking_card_says_whether_its_sample_sufficed(client, results_page):
+    from feedback.models import Population
+
+    enough, short, unknown = (
+        ServiceFactory(name="A layanan cukup"),
+        ServiceFactory(name="B layanan kurang"),
+        ServiceFactory(name="C layanan tanpa jumlah"),
+    )
+    for service in (enough, short, unknown):
+        fill(service, 12, 3)
+    Population.objects.create(service=enough, period="2026-Q3", served=12)
+    Population.objects.create(service=short, period="2026-Q3", served=1000)
+
+    def words(prefix=""):
+        html = soup(client.get(f"{prefix}{results_page.url}?periode=2026-Q3&urut=nama"))
+        section = html.find("section", attrs={"aria-labelledby": "judul-peringkat-layanan"})
+        return [
+            " ".join(card.select_one(".card-coverage").get_text(" ").split())
+            for card in section.select(".result-card")
+        ]
+
+    assert words() == [
+        "Sampel: memadai",
+        "Sampel: belum memadai",
+        "Sampel: jumlah pengguna belum diisi",
+    ]
+    assert words("/en") == [
+        "Sample: adequate",
+        "Sample: not yet adequate",
+        "Sample: number of service users not entered",
+    ]
+    # The unit rows: a unit is judged only once every service in it has its count.
+    html = soup(client.get(f"{results_page.url}?periode=2026-Q3"))
+    units = html.find("section", attrs={"aria-labelledby": "judul-peringkat-unit"})
+    assert {" ".join(c.get_text(" ").split()) for c in units.select(".card-coverage")} <= {
+        "Sampel: memadai",
+        "Sampel: belum memadai",
+        "Sampel: jumlah pengguna belum diisi",
+    }
+    assert len(units.select(".card-coverage")) == len(units.select(".result-card"))

@@ -176,11 +176,6 @@ def page():
             "citizens_took_part",
             'Centang "warga ikut serta", atau kosongkan cara dan jumlah peserta.',
         ),
-        (
-            {"page_changed": "on"},
-            "revision",
-            "Pilih revisi halaman yang memuat perubahan",
-        ),
     ],
 )
 def test_a_wrong_review_is_refused_and_nothing_stored(admin_client, page, fields, field, message):
@@ -235,6 +230,73 @@ def test_a_review_is_recorded_with_the_revision_that_carried_its_change(admin_cl
     )
     assert stored.revision_id == changed.pk and stored.page_changed
     assert stored.minutes_id == document.pk
+
+
+def backdate(revision, day):
+    when = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+    type(revision).objects.filter(pk=revision.pk).update(created_at=when)
+
+
+@pytest.fixture
+def changed_after_review(page):
+    """Revisions of ``page``: one published before the review of 2026-11-20 (``before``),
+    the change published after it (``after``), then a draft nobody published."""
+    before = page.live_revision
+    backdate(before, datetime.date(2026, 1, 5))
+    after = page.save_revision()
+    after.publish()
+    backdate(after, datetime.date(2026, 11, 25))
+    draft = page.save_revision()
+    backdate(draft, datetime.date(2026, 11, 26))
+    return {"before": before, "after": after, "draft": draft}
+
+
+def test_a_changed_page_is_linked_to_the_first_revision_published_after_the_review(
+    admin_client, page, changed_after_review
+):
+    url, data = edit_form(admin_client, page)
+
+    response = admin_client.post(url, with_review(data, page_changed="on"))
+
+    assert response.status_code == 302
+    assert StandardReview.objects.get().revision_id == changed_after_review["after"].pk
+
+
+def test_the_default_revision_can_be_changed(admin_client, page, changed_after_review):
+    url, data = edit_form(admin_client, page)
+    chosen = changed_after_review["before"]
+
+    response = admin_client.post(url, with_review(data, page_changed="on", revision=str(chosen.pk)))
+
+    assert response.status_code == 302
+    assert StandardReview.objects.get().revision_id == chosen.pk
+
+
+def test_the_editor_sees_the_default_revision_preselected(admin_client, page, changed_after_review):
+    review(page, datetime.date(2026, 11, 20), page_changed=True)
+    page.save_revision()  # the edit form shows the latest revision, holding the review
+
+    html = BeautifulSoup(
+        admin_client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content,
+        "html.parser",
+    )
+    selected = html.select_one('select[name="reviews-0-revision"] option[selected]')
+    assert selected is not None and selected["value"] == str(changed_after_review["after"].pk)
+
+
+def test_a_changed_page_without_a_revision_published_since_is_refused(admin_client, page):
+    backdate(page.live_revision, datetime.date(2026, 1, 5))
+    revisions = page.revisions.count()
+    url, data = edit_form(admin_client, page)
+
+    response = admin_client.post(url, with_review(data, page_changed="on"))
+
+    assert response.status_code == 200
+    assert any(
+        "Pilih revisi halaman yang memuat perubahan" in error
+        for error in errors_of(response, "revision")
+    )
+    assert StandardReview.objects.count() == 0 and page.revisions.count() == revisions
 
 
 # --- The public page -------------------------------------------------------------------

@@ -78,6 +78,50 @@ def test_unknown_or_zero_service_users_judge_nothing():
     }
 
 
+# --- counts of shorter periods add up to a longer one ---------------------------
+
+
+def test_a_year_without_its_own_count_is_the_sum_of_its_parts():
+    from feedback.rules.coverage import served_in
+    from feedback.rules.periods import Period
+
+    quarters = {"2026-Q1": 100, "2026-Q2": 200, "2026-Q3": 300, "2026-Q4": 400}
+    assert served_in(Period.parse("2026-S1"), quarters) == 300
+    assert served_in(Period.parse("2026"), quarters) == 1000
+    # A part may itself be made of months; each counted once.
+    months = {f"2026-{m:02d}": 10 for m in range(1, 7)}
+    assert served_in(Period.parse("2026-S1"), {**months, "2026-Q1": 999}) == 999 + 30
+    # A count entered for the longer period wins over its parts: never both.
+    assert served_in(Period.parse("2026"), {**quarters, "2026": 1500}) == 1500
+    assert served_in(Period.parse("2026"), {**quarters, "2026-S1": 250}) == 250 + 700
+    # One part missing: no sum (it would understate the people served).
+    assert served_in(Period.parse("2026"), {"2026-Q1": 100, "2026-Q2": 200}) is None
+    assert served_in(Period.parse("2026-07"), quarters) is None
+
+
+def test_semester_and_year_coverage_add_up_the_quarters_entered(client, ktp):
+    """12 respondents in 2026-Q3; counts entered per quarter only."""
+    Population.objects.create(service=ktp, period="2026-Q3", served=40)
+    semester = "/api/v1/ikm/?service=KTP-EL&period=2026-S2"
+    assert client.get(semester).json()["coverage"]["service_users"] is None  # Q4 missing
+    Population.objects.create(service=ktp, period="2026-Q4", served=60)
+    assert client.get(semester).json()["coverage"] == {
+        "service_users": 100,
+        "required_sample": 80,
+        "adequate": False,
+    }
+    year = "/api/v1/ikm/?service=KTP-EL&period=2026"
+    for quarter in ("2026-Q1", "2026-Q2"):
+        Population.objects.create(service=ktp, period=quarter, served=0)
+    assert client.get(year).json()["coverage"]["service_users"] == 100
+    # The unit's open-data row says the same as the service's figure.
+    table = client.get("/api/v1/ikm/table/?level=unit&period=2026").json()["results"]
+    assert [(r["code"], r["service_users"]) for r in table] == [("DISDUKCAPIL", 100)]
+    # A count entered for the year itself replaces the sum, it is not added to it.
+    Population.objects.create(service=ktp, period="2026", served=150)
+    assert client.get(year).json()["coverage"]["service_users"] == 150
+
+
 # --- one check for every channel ----------------------------------------------
 
 
@@ -400,3 +444,23 @@ def test_the_demo_has_services_with_and_without_an_adequate_sample(demo):
         for code in ("PKM2-GIGI", "KTP-EL")
     }
     assert verdicts == {"PKM2-GIGI": True, "KTP-EL": False}
+
+
+def test_the_demo_counts_one_service_month_by_month_and_its_semester_adds_them_up(demo):
+    from feedback.models import Service
+    from feedback.results import selectors
+    from feedback.rules.periods import Period
+
+    services = {s.code: s for s in Service.objects.all()}
+    demo._populations(services)
+    doctor = selectors.Scope.of(services[demo.MONTHLY_COUNTS])
+    monthly = dict(
+        Population.objects.filter(service=services[demo.MONTHLY_COUNTS]).values_list(
+            "period", "served"
+        )
+    )
+    assert set(monthly) == {f"2026-{m:02d}" for m in range(1, 10)}
+    semester = selectors.service_users_for(scope=doctor, period=Period.parse("2026-S1"))
+    assert semester == sum(monthly[f"2026-{m:02d}"] for m in range(1, 7))
+    # October to December not counted yet: the year is unknown, not understated.
+    assert selectors.service_users_for(scope=doctor, period=Period.parse("2026")) is None

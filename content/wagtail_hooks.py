@@ -1,15 +1,22 @@
 """The editors' dashboard panel in the Wagtail admin, and published pages in
 the public cache (core.public_cache)."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import review_cycle, selectors
-from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
+from . import admin_views, review_cycle, selectors
+from .models import MediaPublication, OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
 def is_editor(user) -> bool:
@@ -67,3 +74,57 @@ def cache_published_page(page, request, serve_args, serve_kwargs):
     if page.get_view_restrictions().exists():
         return
     cache_public(request, PAGES, cache_scopes.REGISTRY, *figures_scopes(page))
+
+
+class MediaPublicationForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The form's own "Enter a valid URL" says nothing of what to type.
+        self.fields["link"].error_messages["invalid"] = _(
+            "Tautan harus alamat web lengkap, misalnya https://..."
+        )
+
+
+class MediaPublicationViewSet(SnippetViewSet):
+    """The publication media log (content.media_log): editors and approvers record
+    where the standard and the SKM results were published besides the portal."""
+
+    model = MediaPublication
+    icon = "doc-full"
+    menu_label = _("Log media publikasi")
+    menu_order = 230
+    add_to_admin_menu = True
+    # Filtered in the database: the log is not in the search index.
+    search_backend_name = None
+    search_fields = ["title", "note"]
+    list_display = ["title", "unit", "subject", "kind", "published_on"]
+    list_filter = ["subject", "kind", "unit"]
+    edit_handler = ObjectList(MediaPublication.panels, base_form_class=MediaPublicationForm)
+
+
+register_snippet(MediaPublicationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def pekppp_admin_urls():
+    return [
+        path("pekppp/", admin_views.index, name="content_pekppp_index"),
+        path("pekppp/<int:unit_id>/<int:year>/", admin_views.unit, name="content_pekppp_unit"),
+        path(
+            "pekppp/<int:unit_id>/<int:year>/paket-bukti.zip",
+            admin_views.pack,
+            name="content_pekppp_pack",
+        ),
+    ]
+
+
+class PekpppMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.VIEW_PERM)
+
+
+@hooks.register("register_admin_menu_item")
+def pekppp_menu_item():
+    return PekpppMenuItem(
+        _("Evaluasi mandiri PEKPPP"), reverse("content_pekppp_index"), icon_name="tasks", order=231
+    )

@@ -175,6 +175,12 @@ def summary_pdf(evaluation: Evaluation, *, base_url: str) -> bytes:
         story.append(table(rows, [4 * cm, 1.4 * cm, 7 * cm, 1.4 * cm, 3.2 * cm]))
     buffer = io.BytesIO()
     SimpleDocTemplate(
-        buffer, pagesize=A4, title=title, leftMargin=1.5 * cm, rightMargin=1.5 * cm
+        buffer,
+        pagesize=A4,
+        title=title,
+        leftMargin=1.5 * cm,
+        rightMargin=1.5 * cm,
+        # Uncompressed: anyone can search the summary's text (no staff names in it).
+        pageCompression=0,
     ).build(story)
     return buffer.getvalue()

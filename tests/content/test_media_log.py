@@ -68,9 +68,7 @@ def test_an_editor_records_a_notice_board_photo(client, editor, unit):
 
 def test_a_social_media_post_with_a_link_is_enough(client, editor, unit):
     client.force_login(editor)
-    response = post(
-        client, unit, kind="medsos", subject="skm", link="https://instagram.com/p/abc"
-    )
+    response = post(client, unit, kind="medsos", subject="skm", link="https://instagram.com/p/abc")
     assert response.status_code == 302
     assert MediaPublication.objects.get().link == "https://instagram.com/p/abc"
 
@@ -139,6 +137,9 @@ def test_approvers_may_record_too(client, django_user_model, unit):
     approver = django_user_model.objects.create_user("approver", is_staff=True)
     approver.groups.add(Group.objects.get(name="Moderators"))
     client.force_login(approver)
-    assert post(client, unit, link="https://example.org/", published_on=str(
-        datetime.date(2026, 1, 5)
-    )).status_code == 302
+    assert (
+        post(
+            client, unit, link="https://example.org/", published_on=str(datetime.date(2026, 1, 5))
+        ).status_code
+        == 302
+    )

@@ -138,12 +138,11 @@ def summary_pdf(evaluation: Evaluation, *, base_url: str) -> bytes:
     ]
     for aspect, (aspect_name, weight) in ASPECTS.items():
         score = evaluation.aspect_score(aspect)
-        story.append(
-            Paragraph(
-                escape(f"{aspect_name} ({weight}% {_('dari indeks')})"),
-                h2,
-            )
-        )
+        heading = _("%(aspect)s (%(weight)d%% dari indeks)") % {
+            "aspect": aspect_name,
+            "weight": weight,
+        }
+        story.append(Paragraph(escape(heading), h2))
         story.append(
             Paragraph(
                 escape(

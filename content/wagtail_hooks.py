@@ -98,7 +98,7 @@ class MediaPublicationViewSet(SnippetViewSet):
     search_backend_name = None
     search_fields = ["title", "note"]
     list_display = ["title", "unit", "subject", "kind", "published_on"]
-    list_filter = ["subject", "kind", "unit"]
+    list_filter = ["subject", "kind", "unit", "published_on"]
     edit_handler = ObjectList(MediaPublication.panels, base_form_class=MediaPublicationForm)
 
 

@@ -84,7 +84,13 @@ def unit_scene():
         changes_decided="Perekaman dibuka Sabtu pertama.",
         page_changed=False,
     )
-    StandardReview.objects.create(page=kk, reviewed_on=datetime.date(2026, 4, 2))
+    StandardReview.objects.create(
+        page=kk,
+        reviewed_on=datetime.date(2026, 4, 2),
+        changes_decided="Jam layanan ditambah.",
+        page_changed=True,
+        revision=kk.latest_revision,
+    )
     StandardReview.objects.create(page=kk, reviewed_on=datetime.date(2025, 4, 2))  # last year
     fill(ktp.service, 30, 3)
     Population.objects.create(service=ktp.service, period="2026", served=120)
@@ -183,7 +189,9 @@ def test_what_the_portal_proves_for_each_indicator(unit_scene):
     assert figures(evaluation, "KP3")["media"] == 3  # the portal, a notice board, Instagram
     assert figures(evaluation, "KP3")["entries"] == 2
     kp4 = figures(evaluation, "KP4")
-    assert (kp4["changes_decided"], kp4["changes_made"], kp4["standards_reviewed"]) == (1, 0, 2)
+    assert (kp4["changes_decided"], kp4["changes_made"], kp4["standards_reviewed"]) == (2, 1, 2)
+    kp4_links = next(r.evidence for r in evaluation.rows if r.indicator.code == "KP4")
+    assert f"/admin/pages/{unit_scene['kk'].pk}/revisions/" in " ".join(e.url for e in kp4_links)
     kp5 = figures(evaluation, "KP5")
     assert (kp5["signed"], kp5["places"], kp5["flag"]) == (True, 2, None)
     assert kp5["signatory_position"] == "Kepala Dinas"

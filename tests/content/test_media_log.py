@@ -143,3 +143,19 @@ def test_approvers_may_record_too(client, django_user_model, unit):
         ).status_code
         == 302
     )
+
+
+def test_the_log_filters_by_unit(client, editor, unit):
+    other = UnitFactory(name="Dinas Sosial")
+    for owner, title in ((unit, "Papan Disduk"), (other, "Papan Dinsos")):
+        MediaPublication.objects.create(
+            unit=owner,
+            subject="standar",
+            kind="papan",
+            title=title,
+            published_on=datetime.date(2026, 2, 1),
+            link="https://example.org/",
+        )
+    client.force_login(editor)
+    html = client.get(LIST, {"unit": unit.pk}).content.decode()
+    assert "Papan Disduk" in html and "Papan Dinsos" not in html

@@ -361,6 +361,10 @@ def test_every_figure_equals_the_published_one(client, pack, unit_scene):
     assert indicators["KP1"]["bobot_persen"] == "17"
     rtl = read_csv(pack, "rtl")
     assert [r["status"] for r in rtl] == ["Selesai", "Direncanakan"]
+    # The summary says the same as the API (its text is left uncompressed to be searched).
+    unit_api = client.get("/api/v1/ikm/", {"unit": "DISDUK", "period": "2026"}).json()
+    ikm = f"{unit_api['ikm']:.2f}".replace(".", ",")
+    assert f"IKM {ikm} \\(mutu {unit_api['mutu']}\\)".encode() in pack.read("ringkasan.pdf")
 
 
 def test_every_evidence_link_resolves(client, pack):

@@ -24,6 +24,7 @@ from .models import (
     FollowUpAction,
     MediaPublication,
     PekpppAssessment,
+    PemdaSettings,
     ServicePage,
     StandardReview,
     SurveyReportPage,
@@ -624,19 +625,29 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
     # KD1: consultation and complaints, as the standards and the citizens see them.
     with_channel = [p for p in pages if filled(p.pengaduan)]
     u8 = result.nrr.get("U8") if result.nrr else None
+    pemda = PemdaSettings.load()
+    # SP4N-LAPOR! (or the Pemda's own complaints address) and the other channels the
+    # site's footer lists on every page.
+    channels = (1 if pemda.complaints_url else 0) + len(pemda.complaint_channel_list)
     rows.append(
         Row(
             BY_CODE["KD1"],
             _(
-                "%(with)d dari %(total)d standar memuat penanganan pengaduan; nilai unsur U8 "
+                "%(with)d dari %(total)d standar memuat penanganan pengaduan; %(channels)d "
+                "saluran pengaduan tercantum di setiap halaman portal; nilai unsur U8 "
                 "(penanganan pengaduan) %(u8)s."
             )
             % {
                 "with": len(with_channel),
                 "total": len(pages),
+                "channels": channels,
                 "u8": f"{u8:.3f}".replace(".", ",") if u8 is not None else "-",
             },
-            {"standards_with_complaints": len(with_channel), "nrr_u8": u8},
+            {
+                "standards_with_complaints": len(with_channel),
+                "complaint_channels": channels,
+                "nrr_u8": u8,
+            },
             [Evidence(p.title, page_path(p)) for p in with_channel],
         )
     )

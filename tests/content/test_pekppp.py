@@ -201,7 +201,10 @@ def test_what_the_portal_proves_for_each_indicator(unit_scene):
     assert (kp6["service_users"], kp6["required_sample"], kp6["adequate"]) == (200, 132, False)
     assert figures(evaluation, "KP7")["media"] == 2  # the portal and one newspaper this year
     assert figures(evaluation, "KP8") == {"follow_ups": 2, "done": 1, "done_percent": 50.0}
-    assert figures(evaluation, "KD1")["standards_with_complaints"] == 2
+    kd1 = figures(evaluation, "KD1")
+    # The default SP4N-LAPOR! address; no other channel entered.
+    assert (kd1["standards_with_complaints"], kd1["complaint_channels"]) == (2, 1)
+    assert kd1["nrr_u8"] == 3.0
     kp1 = next(r for r in evaluation.rows if r.indicator.code == "KP1")
     assert "1 dari 2 standar pelayanan memuat 14 komponen lengkap" in str(kp1.summary)
     assert [t for t in evaluation.tables["standar"][1] if not t["lengkap"]][0][

@@ -70,13 +70,20 @@ def build(evaluation: Evaluation, *, base_url: str):
         for name, (columns, rows) in evaluation.tables.items():
             rows = [absolute_links(row, base_url) for row in rows]
             writer.add_bytes(f"tabel/{name}.csv", csv_text(columns, rows, EXCEL_ID).encode())
-        for folder, document in evaluation.documents:
-            name = document.file.name.rsplit("/", 1)[-1]
-            with document.file.open("rb") as source:
-                writer.add_stream(f"dokumen/{folder}/{document.pk}-{name}", source)
-        for entry in evaluation.photos:
-            with entry.photo.open("rb") as source:
-                writer.add_stream(f"dokumen/{photo_name(entry)}", source)
+        missing = []
+        files = [
+            (f"dokumen/{folder}/{d.pk}-{d.file.name.rsplit('/', 1)[-1]}", d.file)
+            for folder, d in evaluation.documents
+        ] + [(f"dokumen/{photo_name(e)}", e.photo) for e in evaluation.photos]
+        for name, stored in files:
+            try:
+                source = stored.open("rb")
+            except OSError:
+                # A document deleted from storage: the pack says so rather than failing.
+                missing.append(name)
+                continue
+            with source:
+                writer.add_stream(name, source)
         manifest = {
             "unit": {"code": evaluation.unit_page.unit.code, "name": evaluation.unit_page.title},
             "year": evaluation.year,
@@ -84,6 +91,7 @@ def build(evaluation: Evaluation, *, base_url: str):
             "source": base_url,
             "hash": "sha256",
             "files": writer.files,
+            "missing": missing,
         }
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=2))
     handle.seek(0)

@@ -292,10 +292,7 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
         )
     complete = sum(1 for r in standard_rows if r["lengkap"])
     decreed = sum(1 for r in standard_rows if r["sk_penetapan"])
-    tables["standar"] = (
-        list(standard_rows[0]) if standard_rows else STANDARD_COLUMNS,
-        standard_rows,
-    )
+    tables["standar"] = (STANDARD_COLUMNS, standard_rows)
     rows.append(
         Row(
             BY_CODE["KP1"],

@@ -397,3 +397,28 @@ def test_no_officer_data_in_the_pack(pack, unit_scene):
         data = pack.read(name)
         for secret in (officer.nip, officer.name, SIGNER, "approver"):
             assert secret.encode() not in data, (name, secret)
+
+
+def test_a_unit_without_data_still_gets_a_pack_that_says_so(client, django_user_model):
+    bare = unit_page(UnitFactory(code="DINSOS", name="Dinas Sosial"))
+    client.force_login(user_in(django_user_model, "editor", "Editors"))
+    text = " ".join(client.get(screen(bare.unit)).content.decode().split())
+    assert "0 dari 0 standar pelayanan memuat 14 komponen lengkap" in text
+    assert "0 responden pada 2026, kurang dari batas terbit: IKM belum diterbitkan." in text
+    response = client.get(reverse("content_pekppp_pack", args=[bare.unit.pk, YEAR]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    assert read_csv(archive, "skm")[0]["ikm"] == ""
+    assert read_csv(archive, "standar") == []
+    assert json.loads(archive.read("manifest.json"))["missing"] == []
+
+
+def test_a_document_gone_from_storage_is_named_not_fatal(client, django_user_model, unit_scene):
+    maklumat = unit_scene["page"].maklumat_document
+    maklumat.file.storage.delete(maklumat.file.name)
+    client.force_login(user_in(django_user_model, "editor", "Editors"))
+    response = client.get(reverse("content_pekppp_pack", args=[unit_scene["unit"].pk, YEAR]))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    manifest = json.loads(archive.read("manifest.json"))
+    stored = maklumat.file.name.rsplit("/", 1)[-1]
+    assert manifest["missing"] == [f"dokumen/maklumat/{maklumat.pk}-{stored}"]
+    assert not any(n.startswith("dokumen/maklumat/") for n in archive.namelist())

@@ -387,7 +387,7 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
                     "unit": entry.unit.name,
                     "judul": entry.title,
                     "tautan": entry.link,
-                    "foto": photo_name(entry) if entry.photo else "",
+                    "foto": f"dokumen/{photo_name(entry)}" if entry.photo else "",
                     "catatan": entry.note,
                 }
             )
@@ -414,8 +414,6 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
             )
         )
     tables["media"] = (MEDIA_COLUMNS, media_rows)
-    kp7 = rows.pop()
-    # KP3 stays in order; KP7 comes after the SKM itself.
 
     # KP4: periodic review, acted on.
     decided = [r for r in reviews if r.changes_decided.strip()]
@@ -577,7 +575,6 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
             + [Evidence(r.title, page_path(r)) for r in reports],
         )
     )
-    rows.append(kp7)
 
     # KP8: the follow-ups (RTL) of the year's results.
     follow_ups = [
@@ -649,6 +646,7 @@ def evaluate(unit_page: UnitPage, year: int, *, today: datetime.date | None = No
         )
     )
 
+    rows.sort(key=lambda row: CODES.index(row.indicator.code))
     for row in rows:
         row.assessment = assessments.get(row.indicator.code)
     tables["indikator"] = (INDICATOR_COLUMNS, [indicator_row(r) for r in rows])

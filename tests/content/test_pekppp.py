@@ -344,6 +344,8 @@ def test_the_manifest_holds_each_files_hash_and_size(pack):
     assert any(n.startswith("dokumen/notulen/") for n in documents)
     assert any(n.startswith("dokumen/foto-media/") for n in documents)
     assert pack.read("ringkasan.pdf").startswith(b"%PDF-")
+    photos = [row["foto"] for row in read_csv(pack, "media") if row["foto"]]
+    assert photos and all(photo in listed for photo in photos)  # the table names the file
 
 
 def test_every_figure_equals_the_published_one(client, pack, unit_scene):

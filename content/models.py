@@ -5,8 +5,9 @@ they hold the published text, never survey logic or officer data.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -35,7 +36,7 @@ from feedback.results import selectors as feedback_selectors
 from feedback.rules.periods import Period
 from feedback.rules.skm import ELEMENTS
 
-from . import maklumat, reports, results, review_cycle, selectors
+from . import maklumat, media_log, reports, results, review_cycle, selectors
 
 LIST_FEATURES = ["ol", "ul", "bold", "italic", "link"]
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -986,3 +987,123 @@ class ReportSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.period} ({self.created_at:%Y-%m-%d})"
+
+
+class MediaPublication(models.Model):
+    """One place outside this portal where a unit published its standard or its SKM
+    results (the portal's own pages are listed automatically, never typed here),
+    with a link or a photo as proof (content.media_log)."""
+
+    class Kind(models.TextChoices):
+        NOTICE_BOARD = "papan", _("Papan informasi")
+        SOCIAL_MEDIA = "medsos", _("Media sosial")
+        NEWSPAPER = "koran", _("Surat kabar lokal")
+        WEBSITE = "situs", _("Situs web")
+        OTHER = "lain", _("Lainnya")
+
+    class Subject(models.TextChoices):
+        STANDARD = "standar", _("Standar pelayanan")
+        SKM = "skm", _("Hasil SKM")
+
+    unit = models.ForeignKey(
+        "feedback.Unit",
+        verbose_name=_("unit"),
+        on_delete=models.PROTECT,
+        related_name="media_publications",
+    )
+    subject = models.CharField(_("yang dipublikasikan"), max_length=10, choices=Subject.choices)
+    kind = models.CharField(_("jenis media"), max_length=10, choices=Kind.choices)
+    title = models.CharField(
+        _("nama media"),
+        max_length=200,
+        help_text=_("Contoh: Papan informasi ruang tunggu; Instagram @disdukcapil."),
+    )
+    published_on = models.DateField(_("tanggal publikasi"))
+    link = models.URLField(
+        _("tautan"),
+        max_length=500,
+        blank=True,
+    )
+    photo = models.FileField(
+        _("foto"),
+        upload_to="media-publikasi/%Y/",
+        blank=True,
+        help_text=_("JPG atau PNG, misalnya foto papan informasi."),
+    )
+    note = models.TextField(_("catatan"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    panels = [
+        FieldPanel("unit"),
+        FieldRowPanel([FieldPanel("subject"), FieldPanel("kind")]),
+        FieldPanel("title"),
+        FieldPanel("published_on"),
+        FieldRowPanel([FieldPanel("link"), FieldPanel("photo")]),
+        FieldPanel("note"),
+    ]
+
+    class Meta:
+        verbose_name = _("publikasi di media")
+        verbose_name_plural = _("log media publikasi")
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return f"{self.title} ({self.published_on:%d-%m-%Y})" if self.published_on else self.title
+
+    def clean(self):
+        errors = {}
+        if self.published_on and self.published_on > timezone.localdate():
+            errors["published_on"] = _(
+                "Tanggal publikasi tidak boleh di masa depan; catat setelah dipublikasikan."
+            )
+        if not self.link and not self.photo:
+            errors["link"] = _("Isi tautan publikasinya atau unggah fotonya (salah satu wajib).")
+        if self.photo and not getattr(self.photo, "_committed", True):
+            problem = media_log.photo_problem(self.photo.file)
+            if problem:
+                errors["photo"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+class PekpppAssessment(models.Model):
+    """What an evaluator enters by hand for one PEKPPP indicator (content.pekppp)
+    of a unit and year: a score and a note, with who entered it and when."""
+
+    unit = models.ForeignKey(
+        "feedback.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("tahun"))
+    indicator = models.CharField(_("indikator"), max_length=4)
+    score = models.PositiveSmallIntegerField(
+        _("nilai (0-100)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(100, _("Nilai paling tinggi 100."))],
+    )
+    note = models.TextField(_("catatan evaluator"), blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diisi oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("diisi pada"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("isian evaluator PEKPPP")
+        verbose_name_plural = _("isian evaluator PEKPPP")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "indicator"], name="content_pekppp_one_entry"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(score__lte=100) | models.Q(score__isnull=True),
+                name="content_pekppp_score_at_most_100",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.unit_id} {self.year} {self.indicator}"

@@ -126,20 +126,12 @@ def paragraphs(html: str) -> list[str]:
     return [strip_tags(b).strip() for b in blocks if strip_tags(b).strip()]
 
 
-def pdf(page, snapshot) -> bytes:
-    """Render a report snapshot as an A4 PDF."""
-    # Loaded only when a PDF is made: reportlab takes a tenth of a second or more to
-    # import, and every web process imports this module with the page models.
+def table_style():
+    """The tables of every PDF the portal writes: a grey grid, a light blue header."""
     from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import cm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import TableStyle
 
-    f = snapshot.figures
-    styles = getSampleStyleSheet()
-    body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
-    grid = TableStyle(
+    return TableStyle(
         [
             ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
             ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8f1fa")),
@@ -147,6 +139,21 @@ def pdf(page, snapshot) -> bytes:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ]
     )
+
+
+def pdf(page, snapshot) -> bytes:
+    """Render a report snapshot as an A4 PDF."""
+    # Loaded only when a PDF is made: reportlab takes a tenth of a second or more to
+    # import, and every web process imports this module with the page models.
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    f = snapshot.figures
+    styles = getSampleStyleSheet()
+    body, h1, h2 = styles["BodyText"], styles["Title"], styles["Heading2"]
+    grid = table_style()
 
     def table(rows, widths=None):
         wrapped = [[Paragraph(str(c), body) for c in row] for row in rows]

@@ -1,16 +1,23 @@
-"""The editors' dashboard panel and the survey report DOCX in the Wagtail admin, and
-published pages in the public cache (core.public_cache)."""
+"""The editors' dashboard panel, the survey report DOCX, the publication media log and
+the PEKPPP self-evaluation in the Wagtail admin, and published pages in the public cache
+(core.public_cache)."""
 
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import admin_views, review_cycle, selectors
-from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
+from . import pekppp_admin, report_admin, review_cycle, selectors
+from .models import MediaPublication, OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
 def is_editor(user) -> bool:
@@ -70,22 +77,70 @@ def cache_published_page(page, request, serve_args, serve_kwargs):
     cache_public(request, PAGES, cache_scopes.REGISTRY, *figures_scopes(page))
 
 
+class MediaPublicationForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The form's own "Enter a valid URL" says nothing of what to type.
+        self.fields["link"].error_messages["invalid"] = _(
+            "Tautan harus alamat web lengkap, misalnya https://..."
+        )
+
+
+class MediaPublicationViewSet(SnippetViewSet):
+    """The publication media log (content.media_log): editors and approvers record
+    where the standard and the SKM results were published besides the portal."""
+
+    model = MediaPublication
+    icon = "doc-full"
+    menu_label = _("Log media publikasi")
+    menu_order = 230
+    add_to_admin_menu = True
+    # Filtered in the database: the log is not in the search index.
+    search_backend_name = None
+    search_fields = ["title", "note"]
+    list_display = ["title", "unit", "subject", "kind", "published_on"]
+    list_filter = ["subject", "kind", "unit", "published_on"]
+    edit_handler = ObjectList(MediaPublication.panels, base_form_class=MediaPublicationForm)
+
+
+register_snippet(MediaPublicationViewSet)
+
+
 @hooks.register("register_admin_urls")
 def content_admin_urls():
     return [
         path(
             "laporan-skm/<int:page_id>/docx/",
-            admin_views.report_docx_download,
+            report_admin.report_docx_download,
             name="content_report_docx",
+        ),
+        path("pekppp/", pekppp_admin.index, name="content_pekppp_index"),
+        path("pekppp/<int:unit_id>/<int:year>/", pekppp_admin.unit, name="content_pekppp_unit"),
+        path(
+            "pekppp/<int:unit_id>/<int:year>/paket-bukti.zip",
+            pekppp_admin.pack,
+            name="content_pekppp_pack",
         ),
     ]
 
 
 @hooks.register("register_page_header_buttons")
 def report_docx_header_button(page, user, view_name, next_url=None):
-    yield admin_views.ReportDocxButton(page=page)
+    yield report_admin.ReportDocxButton(page=page)
 
 
 @hooks.register("register_page_listing_more_buttons")
 def report_docx_listing_button(page, user, next_url=None):
-    yield admin_views.ReportDocxButton(page=page)
+    yield report_admin.ReportDocxButton(page=page)
+
+
+class PekpppMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(pekppp_admin.VIEW_PERM)
+
+
+@hooks.register("register_admin_menu_item")
+def pekppp_menu_item():
+    return PekpppMenuItem(
+        _("Evaluasi mandiri PEKPPP"), reverse("content_pekppp_index"), icon_name="tasks", order=231
+    )

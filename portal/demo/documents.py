@@ -27,3 +27,17 @@ def pdf_document(title: str, filename: str, paragraphs: list[str]) -> Document:
     return Document.objects.create(
         title=title, file=ContentFile(simple_pdf(paragraphs), name=filename)
     )
+
+
+def png_file(caption: str, filename: str) -> ContentFile:
+    """A small photo stand-in: a board with ``caption`` on it (Pillow, which Wagtail's
+    images already need)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (480, 320), "#f4efe1")
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((20, 20, 460, 300), outline="#5b4636", width=8)
+    draw.text((40, 150), caption, fill="#1d2b36")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return ContentFile(buffer.getvalue(), name=filename)

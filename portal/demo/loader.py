@@ -19,9 +19,11 @@ from wagtail.models import Page, Site
 from content.models import (
     FollowUpAction,
     HomePage,
+    MediaPublication,
     MenuItem,
     NavigationSettings,
     OpenDataPage,
+    PekpppAssessment,
     PemdaSettings,
     ResultsPage,
     ServicePage,
@@ -123,6 +125,8 @@ def load(*, log=print, with_responses=True):
     _populations(services)
     if with_responses:
         pages += _results_pages()
+    _media_publications(units)
+    _pekppp_assessments()
     _navigation()
     counts = {
         "units": len(units),
@@ -650,6 +654,119 @@ def _results_pages():
         )
         created += 1
     return created
+
+
+# Where units published their standards and SKM results besides the portal, in the
+# demo year: (unit, subject, kind, title, day, link, photo caption or None).
+MEDIA_PUBLICATIONS = [
+    (
+        "DISDUKCAPIL",
+        "standar",
+        "papan",
+        "Papan informasi ruang tunggu",
+        "2026-02-03",
+        "",
+        "Standar pelayanan di papan informasi",
+    ),
+    (
+        "DISDUKCAPIL",
+        "standar",
+        "medsos",
+        "Instagram @disdukcapil.sukamaju",
+        "2026-02-05",
+        "https://instagram.com/p/demo-standar-disdukcapil",
+        None,
+    ),
+    (
+        "DISDUKCAPIL",
+        "skm",
+        "medsos",
+        "Instagram @disdukcapil.sukamaju",
+        "2026-07-20",
+        "https://instagram.com/p/demo-skm-disdukcapil",
+        None,
+    ),
+    (
+        "DISDUKCAPIL",
+        "skm",
+        "koran",
+        "Harian Suara Sukamaju",
+        "2026-07-24",
+        "https://suarasukamaju.example/ikm-disdukcapil-semester-i",
+        None,
+    ),
+    (
+        "DPMPTSP",
+        "standar",
+        "situs",
+        "Situs DPMPTSP",
+        "2026-03-10",
+        "https://dpmptsp.sukamaju.example/standar-pelayanan",
+        None,
+    ),
+    (
+        "DPMPTSP",
+        "skm",
+        "papan",
+        "Papan informasi lobi",
+        "2026-07-28",
+        "",
+        "Hasil SKM semester I di papan informasi",
+    ),
+    (
+        "DINKES",
+        "standar",
+        "papan",
+        "Papan informasi Puskesmas",
+        "2026-01-20",
+        "",
+        "Standar pelayanan puskesmas",
+    ),
+    ("UPT-PKB", "skm", "lain", "Spanduk di area uji", "2026-08-04", "", "Spanduk hasil SKM"),
+]
+
+# The evaluator's scores of one unit, as an approver entered them.
+PEKPPP_ENTRIES = {
+    "KP1": (90, "Seluruh standar memuat 14 komponen; SK penetapan terlampir."),
+    "KP2": (80, "Konsultasi publik dan survei dengan warga pada 2026."),
+    "KP3": (75, "Portal, papan informasi dan Instagram."),
+    "KP4": (70, "Perubahan jangka waktu KTP-el diputuskan, belum dimuat di halaman."),
+    "KP5": (100, "Maklumat ditandatangani dan dipasang di ruang tunggu."),
+    "KP6": (85, "SKM per triwulan; sampel KTP-el belum memadai."),
+    "KP7": (75, "Portal, Instagram dan surat kabar lokal."),
+    "KP8": (60, ""),
+}
+
+
+def _media_publications(units):
+    """The media log of several units (a photo of each notice board)."""
+    for code, subject, kind, title, day, link, caption in MEDIA_PUBLICATIONS:
+        if MediaPublication.objects.filter(unit=units[code], subject=subject, title=title).exists():
+            continue
+        entry = MediaPublication(
+            unit=units[code],
+            subject=subject,
+            kind=kind,
+            title=title,
+            published_on=datetime.date.fromisoformat(day),
+            link=link,
+        )
+        if caption:
+            entry.photo = documents.png_file(caption, f"{slugify(caption)}.png")
+        entry.save()
+
+
+def _pekppp_assessments():
+    """Disdukcapil's self-evaluation for 2026, filled in by the demo approver."""
+    approver = get_user_model().objects.get(username="approver")
+    unit = Unit.objects.get(code="DISDUKCAPIL")
+    for indicator, (score, note) in PEKPPP_ENTRIES.items():
+        PekpppAssessment.objects.get_or_create(
+            unit=unit,
+            year=2026,
+            indicator=indicator,
+            defaults={"score": score, "note": note, "updated_by": approver},
+        )
 
 
 def _indicators():

@@ -58,3 +58,21 @@ def test_the_demo_shows_the_review_and_maklumat_cycles(client, demo, demo_user):
     client.logout()
     ktp = client.get(ServicePage.objects.get(service__code="KTP-EL").url).content.decode()
     assert "Ditinjau terakhir:" in ktp and "Survei, 312 peserta" in ktp
+
+
+def test_the_demo_shows_a_filled_self_evaluation(client, demo, demo_user):
+    from django.urls import reverse
+
+    from content.models import MediaPublication
+    from feedback.models import Unit
+
+    assert MediaPublication.objects.values("unit").distinct().count() >= 3
+    assert MediaPublication.objects.exclude(photo="").exists()
+    client.force_login(demo_user("editor"))
+    unit = Unit.objects.get(code="DISDUKCAPIL")
+    html = text(soup(client.get(reverse("content_pekppp_unit", args=[unit.pk, 2026]))))
+    assert "Instagram @disdukcapil.sukamaju" in html  # the media log's entry as evidence
+    assert "SKM per triwulan; sampel KTP-el belum memadai." in html
+    assert "Diisi oleh approver" in html
+    # (17x90 + 14x80 + 7x75 + 14x70 + 10x100 + 17x85 + 7x75 + 14x60) / 100
+    assert "Nilai aspek dari isian evaluator: 79,65" in html

@@ -1,5 +1,4 @@
-"""Staff screens of the content app in the Wagtail admin: a survey report's
-editable DOCX."""
+"""A survey report's editable DOCX in the Wagtail admin: the download and its button."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponse

@@ -20,6 +20,8 @@ COLUMNS = [
     "sufficient",
     "expectation",
     "achievement",
+    "estimate",
+    "band",
     "minimum_respondents",
     "measure",
     "basis",

@@ -211,6 +211,12 @@ def feedback_admin_urls():
         path("komentar/", intake_admin.comment_moderation, name="feedback_comment_moderation"),
         path("hr/indikator/", personnel_admin.hr_indicators, name="feedback_hr_indicators"),
         path("hr/indikator/unduh.<str:fmt>", personnel_admin.hr_export, name="feedback_hr_export"),
+        path("hr/daftar/", personnel_admin.hr_lists, name="feedback_hr_lists"),
+        path(
+            "hr/daftar/unduh.<str:fmt>",
+            personnel_admin.hr_lists_export,
+            name="feedback_hr_lists_export",
+        ),
         path("hr/petugas/<str:nip>/", personnel_admin.hr_officer, name="feedback_hr_officer"),
         path("hr/log-akses/", personnel_admin.access_log, name="feedback_access_log"),
     ]
@@ -257,6 +263,17 @@ def hr_indicators_menu_item():
         _("Kinerja petugas (HR)"),
         reverse("feedback_hr_indicators"),
         icon_name="user",
+        order=211,
+        allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_lists_menu_item():
+    return PermissionMenuItem(
+        _("Penghargaan & pengembangan (HR)"),
+        reverse("feedback_hr_lists"),
+        icon_name="list-ul",
         order=211,
         allowed=is_hr,
     )

@@ -31,14 +31,14 @@ COLUMNS = [
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def csv_response(rows, filename):
-    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
+def csv_response(rows, filename, columns=COLUMNS):
+    response = HttpResponse(export.csv_text(columns, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def xlsx_response(rows, filename):
-    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
+def xlsx_response(rows, filename, columns=COLUMNS, sheet_title="Indikator"):
+    body = export.xlsx_bytes(columns, rows, sheet_title=sheet_title)
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response

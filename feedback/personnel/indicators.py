@@ -13,7 +13,7 @@ from django.db.models import Q, Sum
 
 from ..access.permissions import is_hr
 from ..models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
-from ..rules import fair_scores
+from ..rules import development, fair_scores
 from ..rules.periods import Period
 
 Z95 = 1.96
@@ -33,6 +33,9 @@ SUM_FIELDS = (
     "u7_3",
     "u7_4",
 )
+
+# The element an NRR indicator measures; the officer IKM measures both.
+MEASURED_ELEMENTS = {Indicator.Measure.NRR_U6: "U6", Indicator.Measure.NRR_U7: "U7"}
 
 
 class NotAllowed(Exception):
@@ -272,21 +275,17 @@ def development_notes(scores: list[Score]) -> list[str]:
     for score in scores:
         if score.expectation != "below":
             continue
-        if score.indicator.measure == Indicator.Measure.NRR_U7:
-            notes.append(
-                "Perilaku pelaksana (U7) di bawah target: pertimbangkan pelatihan "
-                "pelayanan prima dan etika pelayanan."
-            )
-        elif score.indicator.measure == Indicator.Measure.NRR_U6:
-            notes.append(
-                "Kompetensi pelaksana (U6) di bawah target: pertimbangkan pelatihan "
-                "teknis layanan dan pendampingan oleh petugas senior."
-            )
-        else:
+        element = MEASURED_ELEMENTS.get(score.indicator.measure)
+        if element is None:
             notes.append(
                 "Nilai unsur petugas di bawah target: tinjau bersama atasan langsung "
                 "melalui umpan balik berkelanjutan."
             )
+            continue
+        notes.append(
+            f"{development.ELEMENTS[element]} di bawah target: pertimbangkan "
+            f"{development.TRAINING[element]}."
+        )
     return list(dict.fromkeys(notes))
 
 

@@ -31,7 +31,13 @@ from content.models import (
     UnitIndexPage,
     UnitPage,
 )
-from feedback.access.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
+from feedback.access.permissions import (
+    EDITORS_GROUP,
+    HR_ADMIN_GROUP,
+    HR_GROUP,
+    MODERATORS_GROUP,
+    OFFICER_GROUP,
+)
 from feedback.models import (
     Assignment,
     HRScope,
@@ -58,6 +64,8 @@ DEMO_USERS = [
     ("approver", "approver-demo", MODERATORS_GROUP, "Penyetuju Konten"),
     ("hr", "hr-demo", HR_GROUP, "Staf Kepegawaian"),
     ("hr-admin", "hr-admin-demo", HR_ADMIN_GROUP, "Kepala Subbagian Kepegawaian"),
+    ("petugas", "petugas-demo", OFFICER_GROUP, "Rina"),
+    ("atasan", "atasan-demo", OFFICER_GROUP, "Ratna"),
 ]
 
 # Indicators HR set for the 2026 appraisal year ("penerima layanan" perspective).
@@ -113,6 +121,7 @@ def load(*, log=print, with_responses=True):
         points = _service_points(units, services)
         officers = _officers(units, points)
         _users()
+        _officer_logins(units)
         pages = _pages(units, services)
         _follow_ups()
         _maklumat_documents()
@@ -240,6 +249,24 @@ def _users():
             user.groups.add(Group.objects.get(name=group_name))
         if group_name in (HR_GROUP, HR_ADMIN_GROUP):
             HRScope.objects.get_or_create(user=user, defaults={"unit": None})
+
+
+def _officer_logins(units):
+    """The demo officer and her supervisor, each linked to their login."""
+    User = get_user_model()
+    name, sex, position, unit_code = catalog.DEMO_SUPERVISOR
+    supervisor, _ = Officer.objects.update_or_create(
+        nip=demo_nip(len(catalog.OFFICER_NAMES), sex),
+        defaults={"name": name, "position": position, "unit": units[unit_code]},
+    )
+    officer = Officer.objects.get(name=catalog.DEMO_OFFICER)
+    for username, linked in (("petugas", officer), ("atasan", supervisor)):
+        user = User.objects.get(username=username)
+        Officer.objects.filter(user=user).exclude(pk=linked.pk).update(user=None)
+        if linked.user_id != user.pk:
+            linked.user = user
+            linked.save(update_fields=["user"])
+    return supervisor
 
 
 def _publish(parent, page):

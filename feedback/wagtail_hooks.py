@@ -32,7 +32,7 @@ from .models import (
     Unit,
 )
 from .personnel import admin_views as personnel_admin
-from .personnel import indicators
+from .personnel import appeal_views, indicators
 from .results import selectors
 from .results.admin_forms import PopulationForm
 
@@ -217,6 +217,9 @@ def feedback_admin_urls():
             personnel_admin.hr_lists_export,
             name="feedback_hr_lists_export",
         ),
+        path("hr/sanggahan/", appeal_views.hr_appeals, name="feedback_hr_appeals"),
+        path("hr/sanggahan/<int:pk>/", appeal_views.hr_decide, name="feedback_hr_decide"),
+        path("sanggahan/", appeal_views.my_appeals, name="feedback_my_appeals"),
         path("hr/petugas/<str:nip>/", personnel_admin.hr_officer, name="feedback_hr_officer"),
         path("hr/log-akses/", personnel_admin.access_log, name="feedback_access_log"),
     ]
@@ -276,6 +279,28 @@ def hr_lists_menu_item():
         icon_name="list-ul",
         order=211,
         allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_appeals_menu_item():
+    return PermissionMenuItem(
+        _("Sanggahan penilaian (HR)"),
+        reverse("feedback_hr_appeals"),
+        icon_name="warning",
+        order=211,
+        allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def my_appeals_menu_item():
+    return PermissionMenuItem(
+        _("Sanggahan saya"),
+        reverse("feedback_my_appeals"),
+        icon_name="warning",
+        order=205,
+        allowed=lambda user: appeal_views.own_officer(user) is not None,
     )
 
 

@@ -58,3 +58,6 @@ __all__ += ["AccessLog", "HRScope", "Indicator", "OfficerMonth"]
 from .history import ReportedPeriod  # noqa: E402
 
 __all__ += ["ReportedPeriod"]
+from .appeals import Appeal  # noqa: E402
+
+__all__ += ["Appeal"]

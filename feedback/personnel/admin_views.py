@@ -67,7 +67,7 @@ def hr_indicators(request):
         {
             "period": period,
             "period_error": error,
-            "periods": _recent_periods(period),
+            "periods": recent_periods(period),
             "units": units,
             "unit": unit,
             "query": request.GET.get("q", "").strip(),
@@ -134,7 +134,7 @@ def hr_lists(request):
         {
             "period": period,
             "period_error": error,
-            "periods": _recent_periods(period),
+            "periods": recent_periods(period),
             "units": units,
             "unit": unit,
             "query": request.GET.get("q", "").strip(),
@@ -168,7 +168,7 @@ def hr_lists_export(request, fmt):
     return response
 
 
-def _recent_periods(current):
+def recent_periods(current):
     """Periods to choose from on the HR screens: the chosen one, and the years,
     semesters and quarters of this year and the last two."""
 

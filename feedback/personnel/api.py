@@ -51,6 +51,12 @@ HR_ROW_FIELDS = (
             help_text="Rank band within the unit, 1 the highest: officers whose 95% "
             "intervals overlap share a band; null without sufficient data.",
         ),
+        "appeals": inline_serializer(
+            "HRIndicatorAppeals",
+            {"accepted": serializers.IntegerField(), "rejected": serializers.IntegerField()},
+            help_text="HR's decisions on the officer's appeals against ratings served "
+            "in the period; an accepted one is no longer in the figures.",
+        ),
     },
 )
 

@@ -22,6 +22,8 @@ COLUMNS = [
     "achievement",
     "estimate",
     "band",
+    "appeals_accepted",
+    "appeals_rejected",
     "minimum_respondents",
     "measure",
     "basis",
@@ -47,4 +49,14 @@ def xlsx_response(rows, filename, columns=COLUMNS, sheet_title="Indikator"):
 def scores_file(fmt: str, scores, period):
     """Officers' scores as the file for e-Kinerja: ``fmt`` is "csv" or "xlsx"."""
     write = xlsx_response if fmt == "xlsx" else csv_response
-    return write([s.as_row() for s in scores], f"indikator-petugas-{period}")
+    return write([file_row(s.as_row()) for s in scores], f"indikator-petugas-{period}")
+
+
+def file_row(row: dict) -> dict:
+    """An API row for a file: the appeal counts as two plain columns."""
+    appeals = row.pop("appeals", None) or {}
+    return {
+        **row,
+        "appeals_accepted": appeals.get("accepted", 0),
+        "appeals_rejected": appeals.get("rejected", 0),
+    }

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from ..access.permissions import is_hr
-from ..models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
+from ..models import AccessLog, Appeal, HRScope, Indicator, Officer, OfficerMonth, Unit
 from ..rules import development, fair_scores
 from ..rules.periods import Period
 
@@ -57,6 +57,8 @@ class Score:
     estimate: float | None = None
     # Rank band within the unit: officers whose intervals overlap share one.
     band: int | None = None
+    # Decided appeals on the officer's ratings in the period.
+    appeals: dict | None = None
 
     @property
     def sufficient(self) -> bool:
@@ -83,6 +85,7 @@ class Score:
             "expectation": self.expectation,
             "estimate": self.estimate,
             "band": self.band,
+            "appeals": self.appeals or {"accepted": 0, "rejected": 0},
         }
 
 
@@ -117,6 +120,26 @@ def _sample(indicator: Indicator, sums: dict) -> fair_scores.Sample:
         field = "u6" if indicator.measure == Indicator.Measure.NRR_U6 else "u7"
         total, squares = sums[field], sums[f"sq_{field}"]
     return fair_scores.Sample(sums["respondents"], total * scale, squares * scale * scale)
+
+
+def appeal_counts(officer_ids, period: Period) -> dict[int, dict[str, int]]:
+    """Decided appeals per officer on ratings served in ``period``:
+    ``{officer_id: {"accepted": n, "rejected": n}}`` (zeros for those without)."""
+
+    result = {pk: {"accepted": 0, "rejected": 0} for pk in officer_ids}
+    rows = (
+        Appeal.objects.filter(
+            officer_id__in=list(result),
+            response__served_on__gte=period.start,
+            response__served_on__lte=period.end,
+            status__in=[Appeal.Status.ACCEPTED, Appeal.Status.REJECTED],
+        )
+        .values("officer_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        result[row["officer_id"]][row["status"]] = row["n"]
+    return result
 
 
 def expectation_for(indicator: Indicator, achievement: float) -> str:
@@ -228,6 +251,7 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
             )
         return fair[key]
 
+    appeals = appeal_counts([o.pk for o in officers], period)
     scores = []
     for officer in officers:
         for indicator in indicators:
@@ -264,6 +288,7 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
                     },
                     estimate=estimate,
                     band=band,
+                    appeals=appeals[officer.pk],
                 )
             )
     return scores

@@ -39,6 +39,7 @@ from feedback.access.permissions import (
     OFFICER_GROUP,
 )
 from feedback.models import (
+    Appeal,
     Assignment,
     HRScope,
     Indicator,
@@ -48,6 +49,7 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
+from feedback.personnel import appeals
 from feedback.results import selectors
 from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
@@ -129,6 +131,8 @@ def load(*, log=print, with_responses=True):
         _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
     new_tables = history.load(log=log) if with_responses else 0
+    if with_responses:
+        _appeals()
     _populations(services)
     if with_responses:
         pages += _results_pages()
@@ -267,6 +271,46 @@ def _officer_logins(units):
             linked.user = user
             linked.save(update_fields=["user"])
     return supervisor
+
+
+DEMO_APPEALS = (
+    # (verified rating?, accept?, the officer's reason, HR's reason)
+    (
+        False,
+        True,
+        "Saya cuti setengah hari; loket dilayani petugas pengganti.",
+        "Sesuai daftar hadir: petugas cuti pada jam itu. Penilaian dikeluarkan.",
+    ),
+    (
+        True,
+        False,
+        "Loket keliru: saya bertugas di loket sebelah.",
+        "Tanda terima dicetak atas nama petugas; penilaian sah.",
+    ),
+)
+
+
+def _appeals():
+    """The demo officer's two appeals, one accepted and one rejected by HR, through
+    the same service as the screens (an accepted one leaves her rollups). Once."""
+    officer = Officer.objects.get(name=catalog.DEMO_OFFICER)
+    if Appeal.objects.filter(officer=officer).exists():
+        return
+    decider = get_user_model().objects.get(username="hr-admin")
+    ratings = appeals.attributed_ratings(officer).order_by("-served_on", "-id")
+    for verified, accept, reason, decision in DEMO_APPEALS:
+        rating = ratings.filter(verified=verified).first()
+        if rating is None:
+            continue
+        appeal = appeals.file_appeal(officer=officer, response_id=rating.pk, reason=reason)
+        appeals.decide(
+            appeal_id=appeal.pk,
+            user=decider,
+            accept=accept,
+            reason=decision,
+            visible_officers=Officer.objects.all(),
+            query="demo",
+        )
 
 
 def _publish(parent, page):

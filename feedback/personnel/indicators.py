@@ -187,13 +187,10 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
     indicator that applies to them for the period."""
     officers = visible_officers(user).select_related("unit").filter(is_active=True)
     if unit is not None:
-        allowed_units = set(visible_officers(user).values_list("unit_id", flat=True))
+        # The scope's unit ids, not its officers': one query however many officers.
+        allowed = scope_unit_ids(user)
         wanted = unit.descendant_ids()
-        if (
-            not user.is_superuser
-            and not set(wanted) & allowed_units
-            and HRScope.objects.filter(user=user, unit__isnull=False).exists()
-        ):
+        if allowed and not set(wanted) & allowed:
             raise NotAllowed(unit.code)
         officers = officers.filter(unit_id__in=wanted)
     if nip:

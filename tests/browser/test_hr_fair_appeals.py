@@ -65,7 +65,8 @@ def test_hr_reads_fair_scores_lists_and_decides_appeals(live_server, chromium):
         if not rows or not rows[0].get("suggested_training"):
             problems.append(f"development export @{size}: no rows with a training")
 
-        page.get_by_role("link", name="Sanggahan penilaian (HR)").first.click()
+        page.goto(live_server.url + "/admin/hr/indikator/?periode=2026-Q3")
+        page.locator("main").get_by_role("link", name="Sanggahan penilaian").click()
         page.wait_for_url("**/admin/hr/sanggahan/**")
         problems += look(page, source, f"hr appeals @{size}", viewport, zoom)
         page.get_by_label("Alasan keputusan").first.fill("Sesuai daftar hadir.")
@@ -74,7 +75,8 @@ def test_hr_reads_fair_scores_lists_and_decides_appeals(live_server, chromium):
         if "diterima" not in page.content():
             problems.append(f"hr appeals @{size}: no confirmation after accepting")
         problems += look(page, source, f"hr appeals decided @{size}", viewport, zoom)
-        page.get_by_role("link", name="Semua").click()
+        page.locator("main").get_by_role("link", name="Semua", exact=True).click()
+        page.wait_for_url("**status=all**")
         problems += look(page, source, f"hr appeals all @{size}", viewport, zoom)
         context.close()
     assert not problems, "\n".join(problems)
@@ -89,8 +91,6 @@ def test_an_officer_appeals_a_rating_of_their_own(live_server, chromium):
         context = new_context(chromium, viewport)
         page = context.new_page()
         sign_in(page, live_server.url, "petugas")
-        page.get_by_role("link", name="Sanggahan saya").first.click()
-        page.wait_for_url("**/admin/sanggahan/**")
         page.goto(live_server.url + "/admin/sanggahan/?periode=2026-Q3")
         problems += look(page, source, f"my appeals @{size}", viewport, zoom)
         page.locator("details summary").first.click()

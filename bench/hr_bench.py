@@ -21,7 +21,7 @@ default large size runs in well under a minute.
 
 Usage (PostgreSQL at 127.0.0.1:5432, trust auth; BENCH_PG overrides the server):
 
-    .venv/bin/python bench/hr_bench.py [--officers 2000] [--responses 200000] [--runs 15]
+    .venv/bin/python bench/hr_bench.py [--officers 1000] [--responses 50000] [--runs 15]
 
 Exit status 1 when an accepted appeal does not leave the rollups equal to a
 recompute of that officer (never because of a ratio).
@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("BENCH_DB") or f"{os.environ.get('PG_DB') or 'portal'}_hr_bench"
-DEMO = (60, 20_000)  # officers, responses: the demo's order of size
+DEMO = (60, 10_000)  # officers, responses: the demo's order of size
 PER_UNIT = 50
 COLUMNS = (
     "public_id, service_id, service_point_id, officer_id, receipt_id, verified, channel, "
@@ -52,12 +52,16 @@ COLUMNS = (
 
 
 def database(action: str) -> None:
+    """Create (from BENCH_TEMPLATE_DB when set: bench/template_db.py, already
+    migrated) or drop the bench database."""
     import psycopg
 
+    template = os.environ.get("BENCH_TEMPLATE_DB")
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
         if action == "create":
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"')
+            copied = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"{copied}')
 
 
 def setup_django() -> None:
@@ -261,15 +265,17 @@ def measure(officers: int, responses: int, runs: int) -> dict:
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--officers", type=int, default=2_000)
-    parser.add_argument("--responses", type=int, default=200_000)
+    parser.add_argument("--officers", type=int, default=1_000)
+    parser.add_argument("--responses", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep the bench database")
     args = parser.parse_args()
     database("create")
     ok = True
     try:
+        started = time.perf_counter()
         setup_django()
+        print(f"bench database {DB_NAME} migrated in {time.perf_counter() - started:.1f} s")
         figures = {}
         for label, (officers, responses) in (
             ("demo", DEMO),

@@ -52,7 +52,7 @@ from feedback.results import selectors
 from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
-from . import catalog, documents, history, responses
+from . import appraisal, catalog, documents, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -121,7 +121,8 @@ def load(*, log=print, with_responses=True):
         points = _service_points(units, services)
         officers = _officers(units, points)
         _users()
-        _officer_logins(units)
+        supervisor, demo_officer = _officer_logins(units)
+        appraisal.load(supervisor=supervisor, officer=demo_officer)
         pages = _pages(units, services)
         _follow_ups()
         _maklumat_documents()
@@ -266,7 +267,7 @@ def _officer_logins(units):
         if linked.user_id != user.pk:
             linked.user = user
             linked.save(update_fields=["user"])
-    return supervisor
+    return supervisor, officer
 
 
 def _publish(parent, page):

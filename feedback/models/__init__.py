@@ -61,3 +61,13 @@ __all__ += ["ReportedPeriod"]
 from .appeals import Appeal  # noqa: E402
 
 __all__ += ["Appeal"]
+
+from .appraisal import (  # noqa: E402
+    ActivationLink,
+    FeedbackNote,
+    PerformanceDialog,
+    Supervision,
+    Training,
+)
+
+__all__ += ["ActivationLink", "FeedbackNote", "PerformanceDialog", "Supervision", "Training"]

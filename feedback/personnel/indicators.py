@@ -142,6 +142,12 @@ def appeal_counts(officer_ids, period: Period) -> dict[int, dict[str, int]]:
     return result
 
 
+def measure_of(indicator: Indicator, sums: dict) -> tuple[float | None, tuple | None]:
+    """(realisation, 95% interval) of ``indicator``'s measure over rollup sums of any
+    group of officers (one officer, a team, a unit)."""
+    return _measure(indicator, sums)
+
+
 def expectation_for(indicator: Indicator, achievement: float) -> str:
     if Decimal(str(achievement)) >= indicator.above_from:
         return "above"
@@ -195,7 +201,13 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
         officers = officers.filter(unit_id__in=wanted)
     if nip:
         officers = officers.filter(nip=nip)
-    officers = list(officers.order_by("unit__code", "name"))
+    return scores_of(list(officers.order_by("unit__code", "name")), period)
+
+
+def scores_of(officers: list[Officer], period: Period) -> list[Score]:
+    """Scores of these officers against every indicator that applies to them for the
+    period. The caller has decided who may see them (HR scope, the officer, the
+    supervisor) and logs the read."""
     indicators = indicators_for(period)
     if not officers or not indicators:
         return []

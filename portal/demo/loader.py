@@ -54,7 +54,7 @@ from feedback.results import selectors
 from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
-from . import catalog, documents, history, responses
+from . import appraisal, catalog, documents, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -123,7 +123,8 @@ def load(*, log=print, with_responses=True):
         points = _service_points(units, services)
         officers = _officers(units, points)
         _users()
-        _officer_logins(units)
+        supervisor, demo_officer = _officer_logins(units)
+        appraisal.load(supervisor=supervisor, officer=demo_officer)
         pages = _pages(units, services)
         _follow_ups()
         _maklumat_documents()
@@ -270,7 +271,7 @@ def _officer_logins(units):
         if linked.user_id != user.pk:
             linked.user = user
             linked.save(update_fields=["user"])
-    return supervisor
+    return supervisor, officer
 
 
 DEMO_APPEALS = (

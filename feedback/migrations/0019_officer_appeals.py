@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0017_officer_user_link'),
+        ('feedback', '0018_appraisal_supervision_feedback_dialogs'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

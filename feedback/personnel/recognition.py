@@ -2,11 +2,13 @@
 
 Recognition (*penghargaan*): officers above expectation with sufficient data.
 Development (*pengembangan*): officers below expectation, with their weakest
-officer-controlled element and the training it suggests (rules.development).
+officer-controlled element and the trainings HR's catalogue holds for it (or, without
+one, the plain suggestion of rules.development).
 Neither list judges an officer on too few ratings: without sufficient data there
 is no expectation, so no place on either list.
 """
 
+from ..models import Training
 from ..rules import development
 from .exports import csv_response, xlsx_response
 from .indicators import MEASURED_ELEMENTS, Score
@@ -53,6 +55,7 @@ def development_rows(scores: list[Score]) -> list[dict]:
         key=_fair_order,
         reverse=True,
     )
+    catalogue = _catalogue()
     rows = []
     for score in below:
         measured = MEASURED_ELEMENTS.get(score.indicator.measure)
@@ -65,10 +68,21 @@ def development_rows(scores: list[Score]) -> list[dict]:
                 "element": element,
                 "element_label": development.ELEMENTS.get(element, ""),
                 "element_nrr": None if value is None else round(value, 2),
-                "training": development.TRAINING.get(element, ""),
+                "training": catalogue.get(element) or development.TRAINING.get(element, ""),
             }
         )
     return rows
+
+
+def _catalogue() -> dict[str, str]:
+    """The trainings HR keeps in its catalogue (Kepegawaian > Katalog pelatihan), by
+    the element they develop, as one text each; an element without one falls back to
+    the plain suggestion of rules.development."""
+    names = {}
+    for element, name in Training.objects.filter(is_active=True).values_list("element", "name"):
+        if element:
+            names.setdefault(element, []).append(name)
+    return {element: "; ".join(found) for element, found in names.items()}
 
 
 def _row(score: Score, extra: dict | None = None) -> dict:

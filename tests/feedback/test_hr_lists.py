@@ -91,3 +91,13 @@ def test_the_weakest_element_is_the_lowest_mean_answer():
     tie = {"U6": {3: 2}, "U7": {3: 2}}
     assert weakest_element(tie) == ("U6", 3.0)
     assert weakest_element({"U6": {}, "U7": {}}) is None
+
+
+def test_the_suggested_training_comes_from_hrs_catalogue(rated, client):
+    from feedback.models import Training
+
+    Training.objects.create(name="Pelatihan Service Excellence", element="U7")
+    Training.objects.create(name="Pelatihan lama", element="U7", is_active=False)
+    html = client.get(f"{LISTS}?periode=2026-Q3&daftar=pengembangan").content.decode()
+    assert "Pelatihan Service Excellence" in html and "Pelatihan lama" not in html
+    assert "pelayanan prima" not in html  # the catalogue's, not the fallback

@@ -130,3 +130,15 @@ def test_the_hr_screen_shows_the_estimate_and_band(counter, client, django_user_
     # By hand: unit mean 19/6, MSW 0.875, MSB 4/3, n0 8/3, tau2 0.171875;
     # w = 0.44 for Siti (3.5 -> 3.31), 0.282 for Budi (2.5 -> 2.98).
     assert "3,31" in html and "2,98" in html
+
+
+@pytest.mark.django_db
+def test_the_openapi_schema_documents_estimate_band_and_appeals(client):
+    from tests.portal.test_api import schema_json
+
+    schemas = schema_json(client)["components"]["schemas"]
+    row = schemas["HRIndicatorRow"]["properties"]
+    assert row["estimate"]["type"] == "number" and row["estimate"].get("nullable")
+    assert row["band"]["type"] == "integer" and row["band"].get("nullable")
+    appeals = schemas["HRIndicatorAppeals"]["properties"]
+    assert set(appeals) == {"accepted", "rejected"}

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .appraisal import views as appraisal_views
 from .intake import views
 
 app_name = "feedback"
@@ -13,4 +14,5 @@ urlpatterns = [
     path("kiosk/kirim/", views.kiosk_submit, name="kiosk_submit"),
     path("kiosk/sw.js", views.kiosk_service_worker, name="kiosk_sw"),
     path("kiosk/<str:code>/", views.kiosk_rate, name="kiosk_rate"),
+    path("akun/aktivasi/<str:key>/", appraisal_views.activate, name="activate"),
 ]

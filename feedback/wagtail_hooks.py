@@ -18,6 +18,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from core.i18n import reverse_for_citizens
 
 from .access.permissions import is_hr
+from .appraisal import admin_views as appraisal_admin
+from .appraisal.team import officer_of, supervises_today
 from .intake import admin_views as intake_admin
 from .models import (
     Assignment,
@@ -29,10 +31,12 @@ from .models import (
     Receipt,
     Service,
     ServicePoint,
+    Supervision,
+    Training,
     Unit,
 )
 from .personnel import admin_views as personnel_admin
-from .personnel import indicators
+from .personnel import appeal_views, indicators
 from .results import selectors
 from .results.admin_forms import PopulationForm
 
@@ -93,6 +97,13 @@ class OfficerViewSet(RegistryViewSet):
         FieldPanel("position"),
         FieldPanel("unit"),
         FieldPanel("is_active"),
+        FieldPanel(
+            "user",
+            help_text=_(
+                "Akun login petugas untuk Kinerja saya. Tanpa akun: kirim tautan aktivasi "
+                "dari daftar petugas."
+            ),
+        ),
     ]
 
 
@@ -149,6 +160,29 @@ class PopulationViewSet(RegistryViewSet):
     )
 
 
+class SupervisionViewSet(RegistryViewSet):
+    model = Supervision
+    icon = "group"
+    menu_label = _("Atasan langsung")
+    list_display = ["supervisor", "officer", "start_date", "end_date"]
+    list_filter = ["supervisor__unit"]
+    search_fields = ["officer__name", "officer__nip", "supervisor__name"]
+    panels = [
+        FieldRowPanel([FieldPanel("supervisor"), FieldPanel("officer")]),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+    ]
+
+
+class TrainingViewSet(RegistryViewSet):
+    model = Training
+    icon = "doc-full"
+    menu_label = _("Katalog pelatihan")
+    list_display = ["name", "element", ActiveColumn()]
+    list_filter = ["element", "is_active"]
+    search_fields = ["name"]
+    panels = ["name", "element", "description", "is_active"]
+
+
 class IndicatorViewSet(RegistryViewSet):
     model = Indicator
     icon = "pick"
@@ -192,7 +226,14 @@ class PersonnelGroup(SnippetViewSetGroup):
     menu_label = _("Kepegawaian (HR)")
     menu_icon = "group"
     menu_order = 210
-    items = (OfficerViewSet, AssignmentViewSet, IndicatorViewSet, HRScopeViewSet)
+    items = (
+        OfficerViewSet,
+        AssignmentViewSet,
+        SupervisionViewSet,
+        IndicatorViewSet,
+        TrainingViewSet,
+        HRScopeViewSet,
+    )
 
 
 register_snippet(RegistryGroup)
@@ -211,8 +252,40 @@ def feedback_admin_urls():
         path("komentar/", intake_admin.comment_moderation, name="feedback_comment_moderation"),
         path("hr/indikator/", personnel_admin.hr_indicators, name="feedback_hr_indicators"),
         path("hr/indikator/unduh.<str:fmt>", personnel_admin.hr_export, name="feedback_hr_export"),
+        path("hr/daftar/", personnel_admin.hr_lists, name="feedback_hr_lists"),
+        path(
+            "hr/daftar/unduh.<str:fmt>",
+            personnel_admin.hr_lists_export,
+            name="feedback_hr_lists_export",
+        ),
+        path("hr/sanggahan/", appeal_views.hr_appeals, name="feedback_hr_appeals"),
+        path("hr/sanggahan/<int:pk>/", appeal_views.hr_decide, name="feedback_hr_decide"),
+        path("sanggahan/", appeal_views.my_appeals, name="feedback_my_appeals"),
         path("hr/petugas/<str:nip>/", personnel_admin.hr_officer, name="feedback_hr_officer"),
         path("hr/log-akses/", personnel_admin.access_log, name="feedback_access_log"),
+        path(
+            "hr/petugas/<int:pk>/aktivasi/",
+            appraisal_admin.hr_activation_link,
+            name="feedback_hr_activation_link",
+        ),
+        path("kinerja-saya/", appraisal_admin.my_performance, name="feedback_my_performance"),
+        path(
+            "kinerja-saya/catatan/<int:pk>/dibaca/",
+            appraisal_admin.acknowledge_note,
+            name="feedback_acknowledge_note",
+        ),
+        path("tim-saya/", appraisal_admin.my_team, name="feedback_my_team"),
+        path("tim-saya/<int:pk>/", appraisal_admin.team_member_page, name="feedback_team_member"),
+        path(
+            "tim-saya/<int:pk>/catatan/",
+            appraisal_admin.team_member_note,
+            name="feedback_team_member_note",
+        ),
+        path(
+            "tim-saya/<int:pk>/dialog/",
+            appraisal_admin.team_member_dialog,
+            name="feedback_team_member_dialog",
+        ),
     ]
 
 
@@ -227,6 +300,12 @@ def feedback_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, Receipt) and user.has_perm("feedback.view_receipt"):
         yield ListingButton(
             _("Cetak slip"), reverse("feedback_receipt_slip", args=[snippet.pk]), priority=10
+        )
+    if isinstance(snippet, Officer) and is_hr(user) and snippet.user_id is None:
+        yield ListingButton(
+            _("Tautan aktivasi akun"),
+            reverse("feedback_hr_activation_link", args=[snippet.pk]),
+            priority=10,
         )
     if isinstance(snippet, ServicePoint):
         yield ListingButton(
@@ -259,6 +338,61 @@ def hr_indicators_menu_item():
         icon_name="user",
         order=211,
         allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_lists_menu_item():
+    return PermissionMenuItem(
+        _("Penghargaan & pengembangan (HR)"),
+        reverse("feedback_hr_lists"),
+        icon_name="list-ul",
+        order=211,
+        allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def my_performance_menu_item():
+    return PermissionMenuItem(
+        _("Kinerja saya"),
+        reverse("feedback_my_performance"),
+        icon_name="user",
+        order=100,
+        allowed=lambda user: officer_of(user) is not None,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_appeals_menu_item():
+    return PermissionMenuItem(
+        _("Sanggahan penilaian (HR)"),
+        reverse("feedback_hr_appeals"),
+        icon_name="warning",
+        order=211,
+        allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def my_appeals_menu_item():
+    return PermissionMenuItem(
+        _("Sanggahan saya"),
+        reverse("feedback_my_appeals"),
+        icon_name="warning",
+        order=205,
+        allowed=lambda user: appeal_views.own_officer(user) is not None,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def my_team_menu_item():
+    return PermissionMenuItem(
+        _("Tim saya"),
+        reverse("feedback_my_team"),
+        icon_name="group",
+        order=101,
+        allowed=lambda user: supervises_today(officer_of(user)),
     )
 
 

@@ -14,6 +14,10 @@ EDITORS_GROUP = "Editors"
 MODERATORS_GROUP = "Moderators"
 # Counter staff and queue systems: issue receipts, set up kiosks.
 SERVICE_POINT_GROUP = "Loket"
+# Officers with their own login: they enter the admin to read their own performance
+# (Kinerja saya) and, as supervisors, their current team's; the link to the Officer
+# row, not the group, decides whose data they see.
+OFFICER_GROUP = "Petugas"
 
 # Registry models page editors need to pick from when tying a page to a unit or
 # service; they may look but not change.

@@ -58,3 +58,16 @@ __all__ += ["AccessLog", "HRScope", "Indicator", "OfficerMonth"]
 from .history import ReportedPeriod  # noqa: E402
 
 __all__ += ["ReportedPeriod"]
+from .appeals import Appeal  # noqa: E402
+
+__all__ += ["Appeal"]
+
+from .appraisal import (  # noqa: E402
+    ActivationLink,
+    FeedbackNote,
+    PerformanceDialog,
+    Supervision,
+    Training,
+)
+
+__all__ += ["ActivationLink", "FeedbackNote", "PerformanceDialog", "Supervision", "Training"]

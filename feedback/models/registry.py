@@ -5,6 +5,7 @@ content app point at them. Codes are stable identifiers used in URLs, QR codes,
 imports and the API, so they are validated strictly and never reused.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -207,6 +208,16 @@ class Officer(models.Model):
         Unit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="officers"
     )
     is_active = models.BooleanField(_("aktif"), default=True)
+    # The officer's own login (Kinerja saya, feedback notes, 360, appeals); set by HR
+    # or by the officer through a one-time activation link. One login, one officer.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("akun login"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="officer",
+    )
 
     class Meta:
         ordering = ["name"]

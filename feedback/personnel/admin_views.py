@@ -11,7 +11,7 @@ from ..access.permissions import require_hr, require_perm
 from ..models import AccessLog, CommentStatus, Response, Unit
 from ..results import selectors
 from ..rules.periods import Period
-from . import indicators
+from . import indicators, recognition
 from .exports import scores_file
 
 HR_ROWS_PER_PAGE = 50
@@ -67,7 +67,7 @@ def hr_indicators(request):
         {
             "period": period,
             "period_error": error,
-            "periods": _recent_periods(period),
+            "periods": recent_periods(period),
             "units": units,
             "unit": unit,
             "query": request.GET.get("q", "").strip(),
@@ -98,7 +98,77 @@ def hr_export(request, fmt):
     return response
 
 
-def _recent_periods(current):
+def _chosen_list(request):
+    name = request.GET.get("daftar", recognition.LISTS[0])
+    return name if name in recognition.LISTS else recognition.LISTS[0]
+
+
+def hr_lists(request):
+    """Recognition (above expectation) and development (below, with the weakest
+    element and a suggested training) lists, one at a time, scoped and filtered like
+    the indicator screen; the officers shown are logged."""
+
+    period, error, units, unit, scores = _hr_selection(request)
+    name = _chosen_list(request)
+    if name == "penghargaan":
+        rows = [{"score": s} for s in recognition.recognition(scores)]
+    else:
+        rows = recognition.development_rows(scores)
+    page = Paginator(rows, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
+    indicators.log_read(
+        user=request.user,
+        channel=f"admin-{recognition.CHANNELS[name]}",
+        period=period,
+        scores=[r["score"] for r in page.object_list],
+        query=request.get_full_path(),
+    )
+    filters = request.GET.copy()
+    filters.pop("p", None)
+    filters["periode"] = period.code
+    filters["daftar"] = name
+    switch = filters.copy()
+    switch.pop("daftar")
+    return render(
+        request,
+        "feedback/admin/hr_lists.html",
+        {
+            "period": period,
+            "period_error": error,
+            "periods": recent_periods(period),
+            "units": units,
+            "unit": unit,
+            "query": request.GET.get("q", "").strip(),
+            "list_name": name,
+            "rows": page.object_list,
+            "page": page,
+            "count": len(rows),
+            "filters": filters.urlencode(),
+            "switch": switch.urlencode(),
+        },
+    )
+
+
+def hr_lists_export(request, fmt):
+    """The chosen list as CSV or XLSX: every row of the filter, same scope, logged."""
+
+    if fmt not in HR_EXPORTS:
+        raise Http404(fmt)
+    period, _error, _units, _unit, scores = _hr_selection(request)
+    name = _chosen_list(request)
+    listed = {row["nip"] for row in recognition.list_rows(name, scores)}
+    indicators.log_access(
+        user=request.user,
+        channel=f"{recognition.CHANNELS[name]}-{fmt}",
+        period=str(period),
+        officers=[s.officer for s in scores if s.officer.nip in listed],
+        query=request.get_full_path(),
+    )
+    response = recognition.list_file(fmt, name, scores, period)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def recent_periods(current):
     """Periods to choose from on the HR screens: the chosen one, and the years,
     semesters and quarters of this year and the last two."""
 

@@ -41,6 +41,22 @@ HR_ROW_FIELDS = (
         "respondents": serializers.IntegerField(),
         "sufficient": serializers.BooleanField(),
         "expectation": serializers.ChoiceField(["above", "meets", "below"], allow_null=True),
+        "estimate": serializers.FloatField(
+            allow_null=True,
+            help_text="The realisation shrunk toward the unit mean (empirical Bayes, "
+            "docs/hr.md); null where the realisation is null.",
+        ),
+        "band": serializers.IntegerField(
+            allow_null=True,
+            help_text="Rank band within the unit, 1 the highest: officers whose 95% "
+            "intervals overlap share a band; null without sufficient data.",
+        ),
+        "appeals": inline_serializer(
+            "HRIndicatorAppeals",
+            {"accepted": serializers.IntegerField(), "rejected": serializers.IntegerField()},
+            help_text="HR's decisions on the officer's appeals against ratings served "
+            "in the period; an accepted one is no longer in the figures.",
+        ),
     },
 )
 

@@ -20,6 +20,10 @@ COLUMNS = [
     "sufficient",
     "expectation",
     "achievement",
+    "estimate",
+    "band",
+    "appeals_accepted",
+    "appeals_rejected",
     "minimum_respondents",
     "measure",
     "basis",
@@ -29,14 +33,14 @@ COLUMNS = [
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def csv_response(rows, filename):
-    response = HttpResponse(export.csv_text(COLUMNS, rows), content_type="text/csv; charset=utf-8")
+def csv_response(rows, filename, columns=COLUMNS):
+    response = HttpResponse(export.csv_text(columns, rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def xlsx_response(rows, filename):
-    body = export.xlsx_bytes(COLUMNS, rows, sheet_title="Indikator")
+def xlsx_response(rows, filename, columns=COLUMNS, sheet_title="Indikator"):
+    body = export.xlsx_bytes(columns, rows, sheet_title=sheet_title)
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
     return response
@@ -45,4 +49,14 @@ def xlsx_response(rows, filename):
 def scores_file(fmt: str, scores, period):
     """Officers' scores as the file for e-Kinerja: ``fmt`` is "csv" or "xlsx"."""
     write = xlsx_response if fmt == "xlsx" else csv_response
-    return write([s.as_row() for s in scores], f"indikator-petugas-{period}")
+    return write([file_row(s.as_row()) for s in scores], f"indikator-petugas-{period}")
+
+
+def file_row(row: dict) -> dict:
+    """An API row for a file: the appeal counts as two plain columns."""
+    appeals = row.pop("appeals", None) or {}
+    return {
+        **row,
+        "appeals_accepted": appeals.get("accepted", 0),
+        "appeals_rejected": appeals.get("rejected", 0),
+    }

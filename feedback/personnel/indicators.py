@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 
 from ..access.permissions import is_hr
-from ..models import AccessLog, HRScope, Indicator, Officer, OfficerMonth, Unit
+from ..models import AccessLog, Appeal, HRScope, Indicator, Officer, OfficerMonth, Unit
+from ..rules import development, fair_scores
 from ..rules.periods import Period
 
 Z95 = 1.96
@@ -33,6 +34,9 @@ SUM_FIELDS = (
     "u7_4",
 )
 
+# The element an NRR indicator measures; the officer IKM measures both.
+MEASURED_ELEMENTS = {Indicator.Measure.NRR_U6: "U6", Indicator.Measure.NRR_U7: "U7"}
+
 
 class NotAllowed(Exception):
     """The user may not see these officers (outside their HR scope)."""
@@ -49,6 +53,12 @@ class Score:
     achievement: float | None  # realisation / target x 100
     expectation: str | None  # "above" | "meets" | "below" | None (insufficient data)
     distribution: dict[str, dict[int, int]]
+    # Shrunk toward the unit mean (rules.fair_scores); None where the figure is.
+    estimate: float | None = None
+    # Rank band within the unit: officers whose intervals overlap share one.
+    band: int | None = None
+    # Decided appeals on the officer's ratings in the period.
+    appeals: dict | None = None
 
     @property
     def sufficient(self) -> bool:
@@ -73,6 +83,9 @@ class Score:
             "ci95": list(self.ci95) if self.ci95 else None,
             "achievement": self.achievement,
             "expectation": self.expectation,
+            "estimate": self.estimate,
+            "band": self.band,
+            "appeals": self.appeals or {"accepted": 0, "rejected": 0},
         }
 
 
@@ -95,6 +108,44 @@ def _measure(indicator: Indicator, sums: dict) -> tuple[float | None, tuple | No
     variance = (Fraction(squares) - Fraction(total) ** 2 / n) / (n - 1)
     half = Z95 * float(scale) * math.sqrt(max(float(variance), 0.0) / n)
     return realisation, (round(float(mean) - half, 2), round(float(mean) + half, 2))
+
+
+def _sample(indicator: Indicator, sums: dict) -> fair_scores.Sample:
+    """An officer's ratings on the indicator's scale, for the fair-score estimate."""
+    if indicator.measure == Indicator.Measure.IKM_OFFICER:
+        scale = 12.5  # (U6 + U7) / 2 x 25 per respondent
+        total, squares = sums["u6"] + sums["u7"], sums["sq_u67"]
+    else:
+        scale = 1.0
+        field = "u6" if indicator.measure == Indicator.Measure.NRR_U6 else "u7"
+        total, squares = sums[field], sums[f"sq_{field}"]
+    return fair_scores.Sample(sums["respondents"], total * scale, squares * scale * scale)
+
+
+def appeal_counts(officer_ids, period: Period) -> dict[int, dict[str, int]]:
+    """Decided appeals per officer on ratings served in ``period``:
+    ``{officer_id: {"accepted": n, "rejected": n}}`` (zeros for those without)."""
+
+    result = {pk: {"accepted": 0, "rejected": 0} for pk in officer_ids}
+    rows = (
+        Appeal.objects.filter(
+            officer_id__in=list(result),
+            response__served_on__gte=period.start,
+            response__served_on__lte=period.end,
+            status__in=[Appeal.Status.ACCEPTED, Appeal.Status.REJECTED],
+        )
+        .values("officer_id", "status")
+        .annotate(n=Count("id"))
+    )
+    for row in rows:
+        result[row["officer_id"]][row["status"]] = row["n"]
+    return result
+
+
+def measure_of(indicator: Indicator, sums: dict) -> tuple[float | None, tuple | None]:
+    """(realisation, 95% interval) of ``indicator``'s measure over rollup sums of any
+    group of officers (one officer, a team, a unit)."""
+    return _measure(indicator, sums)
 
 
 def expectation_for(indicator: Indicator, achievement: float) -> str:
@@ -142,33 +193,45 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
     indicator that applies to them for the period."""
     officers = visible_officers(user).select_related("unit").filter(is_active=True)
     if unit is not None:
-        allowed_units = set(visible_officers(user).values_list("unit_id", flat=True))
+        # The scope's unit ids, not its officers': one query however many officers.
+        allowed = scope_unit_ids(user)
         wanted = unit.descendant_ids()
-        if (
-            not user.is_superuser
-            and not set(wanted) & allowed_units
-            and HRScope.objects.filter(user=user, unit__isnull=False).exists()
-        ):
+        if allowed and not set(wanted) & allowed:
             raise NotAllowed(unit.code)
         officers = officers.filter(unit_id__in=wanted)
     if nip:
         officers = officers.filter(nip=nip)
-    officers = list(officers.order_by("unit__code", "name"))
+    return scores_of(list(officers.order_by("unit__code", "name")), period)
+
+
+def scores_of(officers: list[Officer], period: Period) -> list[Score]:
+    """Scores of these officers against every indicator that applies to them for the
+    period. The caller has decided who may see them (HR scope, the officer, the
+    supervisor) and logs the read."""
     indicators = indicators_for(period)
     if not officers or not indicators:
         return []
 
     window = Q(year=period.year, month__gte=period.first_month, month__lte=period.last_month)
+    # The fair-score estimate and the rank bands read the whole unit of each officer
+    # shown, whatever the filter: an officer's figures do not change with the list.
+    unit_ids = {o.unit_id for o in officers}
+    peers = {}  # unit id -> ids of its active officers
+    for officer_id, unit_id in Officer.objects.filter(
+        unit_id__in=unit_ids, is_active=True
+    ).values_list("id", "unit_id"):
+        peers.setdefault(unit_id, []).append(officer_id)
     sums = {}
     rows = (
-        OfficerMonth.objects.filter(window, officer__in=officers)
+        OfficerMonth.objects.filter(window, officer__unit_id__in=unit_ids, officer__is_active=True)
         .values("officer_id", "basis")
         .annotate(**{f: Sum(f) for f in SUM_FIELDS})
     )
     for row in rows:
-        sums[(row["officer_id"], row["basis"])] = row
+        sums[(row["officer_id"], row["basis"])] = {f: row[f] or 0 for f in SUM_FIELDS}
     empty = dict.fromkeys(SUM_FIELDS, 0)
     unit_cache = {}
+    fair = {}
 
     def applies(indicator, officer):
         if indicator.unit_id is None:
@@ -177,20 +240,46 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
             unit_cache[indicator.unit_id] = set(indicator.unit.descendant_ids())
         return officer.unit_id in unit_cache[indicator.unit_id]
 
+    def unit_fair(indicator, unit_id):
+        """(prior, bands) of an indicator in a unit, computed once."""
+        key = (indicator.pk, unit_id)
+        if key not in fair:
+            samples = {
+                pk: _sample(indicator, sums.get((pk, indicator.basis), empty))
+                for pk in peers.get(unit_id, [])
+            }
+            intervals = {}
+            for pk, sample in samples.items():
+                if sample.n >= indicator.minimum_respondents:
+                    _r, ci = _measure(indicator, sums[(pk, indicator.basis)])
+                    if ci is not None:
+                        intervals[pk] = ci
+            fair[key] = (
+                fair_scores.unit_prior(samples.values()),
+                fair_scores.rank_bands(intervals),
+            )
+        return fair[key]
+
+    appeals = appeal_counts([o.pk for o in officers], period)
     scores = []
     for officer in officers:
         for indicator in indicators:
             if not applies(indicator, officer):
                 continue
             s = sums.get((officer.pk, indicator.basis), empty)
-            s = {f: s[f] or 0 for f in SUM_FIELDS}
             realisation, ci = _measure(indicator, s)
             sufficient = s["respondents"] >= indicator.minimum_respondents
             achievement = None
             expectation = None
+            estimate = None
+            band = None
             if realisation is not None and sufficient:
                 achievement = round(realisation / float(indicator.target) * 100, 1)
                 expectation = expectation_for(indicator, achievement)
+                prior, bands = unit_fair(indicator, officer.unit_id)
+                shrunk = fair_scores.shrunk(_sample(indicator, s), prior)
+                estimate = None if shrunk is None else round(shrunk, 2)
+                band = bands.get(officer.pk)
             scores.append(
                 Score(
                     officer=officer,
@@ -206,6 +295,9 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
                         "U6": {v: s[f"u6_{v}"] for v in range(1, 5)},
                         "U7": {v: s[f"u7_{v}"] for v in range(1, 5)},
                     },
+                    estimate=estimate,
+                    band=band,
+                    appeals=appeals[officer.pk],
                 )
             )
     return scores
@@ -217,21 +309,17 @@ def development_notes(scores: list[Score]) -> list[str]:
     for score in scores:
         if score.expectation != "below":
             continue
-        if score.indicator.measure == Indicator.Measure.NRR_U7:
-            notes.append(
-                "Perilaku pelaksana (U7) di bawah target: pertimbangkan pelatihan "
-                "pelayanan prima dan etika pelayanan."
-            )
-        elif score.indicator.measure == Indicator.Measure.NRR_U6:
-            notes.append(
-                "Kompetensi pelaksana (U6) di bawah target: pertimbangkan pelatihan "
-                "teknis layanan dan pendampingan oleh petugas senior."
-            )
-        else:
+        element = MEASURED_ELEMENTS.get(score.indicator.measure)
+        if element is None:
             notes.append(
                 "Nilai unsur petugas di bawah target: tinjau bersama atasan langsung "
                 "melalui umpan balik berkelanjutan."
             )
+            continue
+        notes.append(
+            f"{development.ELEMENTS[element]} di bawah target: pertimbangkan "
+            f"{development.TRAINING[element]}."
+        )
     return list(dict.fromkeys(notes))
 
 

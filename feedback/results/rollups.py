@@ -11,8 +11,10 @@ import functools
 import time
 
 from django.db import connection, transaction
+from django.db.models import F
 
 from ..models import (
+    Appeal,
     Assignment,
     Education,
     Occupation,
@@ -613,24 +615,35 @@ def _credited_sql(responses: str, assignments: str, only: str = "") -> str:
     """Who each response counts for, with the attribution rules of
     ``officers_credited``: the officer on a verified receipt (both bases); for a
     response at a loket without a receipt, each officer assigned there that day, once
-    however many of their assignments overlap (basis "loket" only). ``only`` is a
-    condition ending in AND (one parameter per use: three) that narrows the responses,
-    so the recompute and the import's batch credit by the same rules."""
+    however many of their assignments overlap (basis "loket" only); never for an
+    officer whose appeal against it HR accepted. ``only`` is a condition ending in AND
+    (one parameter per use: three) that narrows the responses, so the recompute and
+    the import's batch credit by the same rules."""
+    appeals = connection.ops.quote_name(Appeal._meta.db_table)
     return f"""
-        SELECT officer_id, 'verified' AS basis, served_on, u6, u7 FROM {responses}
-        WHERE {only} verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM {responses}
-        WHERE {only} verified AND officer_id IS NOT NULL
-        UNION ALL
-        SELECT officer_id, 'loket', served_on, u6, u7 FROM (
-            SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
-            FROM {responses} r JOIN {assignments} a
-              ON a.service_point_id = r.service_point_id
-             AND a.start_date <= r.served_on
-             AND (a.end_date IS NULL OR a.end_date >= r.served_on)
-            WHERE {only.replace("import_batch_id", "r.import_batch_id")} NOT r.verified
-        ) AS at_loket
+        SELECT officer_id, basis, served_on, u6, u7 FROM (
+            SELECT id AS response_id, officer_id, 'verified' AS basis, served_on, u6, u7
+            FROM {responses}
+            WHERE {only} verified AND officer_id IS NOT NULL
+            UNION ALL
+            SELECT id, officer_id, 'loket', served_on, u6, u7 FROM {responses}
+            WHERE {only} verified AND officer_id IS NOT NULL
+            UNION ALL
+            SELECT id, officer_id, 'loket', served_on, u6, u7 FROM (
+                SELECT DISTINCT r.id, a.officer_id, r.served_on, r.u6, r.u7
+                FROM {responses} r JOIN {assignments} a
+                  ON a.service_point_id = r.service_point_id
+                 AND a.start_date <= r.served_on
+                 AND (a.end_date IS NULL OR a.end_date >= r.served_on)
+                WHERE {only.replace("import_batch_id", "r.import_batch_id")} NOT r.verified
+            ) AS at_loket
+        ) AS attributed
+        WHERE NOT EXISTS (
+            SELECT 1 FROM {appeals} ap
+            WHERE ap.response_id = attributed.response_id
+              AND ap.officer_id = attributed.officer_id
+              AND ap.status = '{Appeal.Status.ACCEPTED}'
+        )
     """
 
 
@@ -659,6 +672,24 @@ def _officer_drift(officer_ids=None) -> int:
         GROUP BY officer_id, {year}, {month}, basis
     """
     return _drift(OfficerMonth, OFFICER_KEYS, target, where=only, params=params)
+
+
+def withdraw_from_officer(response, officer_id: int) -> list[str]:
+    """Take one response out of one officer's rollups (an accepted appeal), under
+    every basis it was credited to them (``officers_credited``'s rules), as
+    ``rebuild_officers`` would then compute: one UPDATE per basis, however many
+    responses there are. Returns the bases it was taken from."""
+
+    amounts = _officer_amounts(response.u6, response.u7)
+    bases = [b for b, ids in officers_credited(response).items() if officer_id in ids]
+    for basis in bases:
+        OfficerMonth.objects.filter(
+            officer_id=officer_id,
+            year=response.served_on.year,
+            month=response.served_on.month,
+            basis=basis,
+        ).update(**{field: F(field) - amount for field, amount in amounts.items()})
+    return bases
 
 
 def rebuild_officers(*, officer_ids=None, log=None) -> int:

@@ -2660,6 +2660,17 @@ OFFICER_NAMES = [
     ("dr. Bayu Aji Pamungkas", "L", "Dokter Ahli Pertama"),
 ]
 
+# The demo officer logins: an officer at a Disdukcapil loket (by name, from the list
+# above) and the head of the Disdukcapil service desk who supervises its officers.
+# The supervisor serves no loket, so is not among the round-robin officers.
+DEMO_OFFICER = "Rina Kurniawati, S.Psi."
+DEMO_SUPERVISOR = (
+    "Ratna Dewi Anggraini, S.Sos., M.Si.",
+    "P",
+    "Kepala Bidang Pelayanan Pendaftaran Penduduk",
+    "DISDUKCAPIL",
+)
+
 # ---------------------------------------------------------------------------
 # Public page texts
 # ---------------------------------------------------------------------------

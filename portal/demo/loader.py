@@ -33,8 +33,15 @@ from content.models import (
     UnitIndexPage,
     UnitPage,
 )
-from feedback.access.permissions import EDITORS_GROUP, HR_ADMIN_GROUP, HR_GROUP, MODERATORS_GROUP
+from feedback.access.permissions import (
+    EDITORS_GROUP,
+    HR_ADMIN_GROUP,
+    HR_GROUP,
+    MODERATORS_GROUP,
+    OFFICER_GROUP,
+)
 from feedback.models import (
+    Appeal,
     Assignment,
     HRScope,
     Indicator,
@@ -44,11 +51,12 @@ from feedback.models import (
     ServicePoint,
     Unit,
 )
+from feedback.personnel import appeals
 from feedback.results import selectors
 from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
-from . import catalog, documents, history, responses
+from . import appraisal, catalog, documents, history, responses
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -60,6 +68,8 @@ DEMO_USERS = [
     ("approver", "approver-demo", MODERATORS_GROUP, "Penyetuju Konten"),
     ("hr", "hr-demo", HR_GROUP, "Staf Kepegawaian"),
     ("hr-admin", "hr-admin-demo", HR_ADMIN_GROUP, "Kepala Subbagian Kepegawaian"),
+    ("petugas", "petugas-demo", OFFICER_GROUP, "Rina"),
+    ("atasan", "atasan-demo", OFFICER_GROUP, "Ratna"),
 ]
 
 # Indicators HR set for the 2026 appraisal year ("penerima layanan" perspective).
@@ -115,6 +125,8 @@ def load(*, log=print, with_responses=True):
         points = _service_points(units, services)
         officers = _officers(units, points)
         _users()
+        supervisor, demo_officer = _officer_logins(units)
+        appraisal.load(supervisor=supervisor, officer=demo_officer)
         pages = _pages(units, services)
         _follow_ups()
         _maklumat_documents()
@@ -122,6 +134,8 @@ def load(*, log=print, with_responses=True):
         _indicators()
     new_responses = responses.load(log=log) if with_responses else 0
     new_tables = history.load(log=log) if with_responses else 0
+    if with_responses:
+        _appeals()
     _populations(services)
     if with_responses:
         pages += _results_pages()
@@ -244,6 +258,64 @@ def _users():
             user.groups.add(Group.objects.get(name=group_name))
         if group_name in (HR_GROUP, HR_ADMIN_GROUP):
             HRScope.objects.get_or_create(user=user, defaults={"unit": None})
+
+
+def _officer_logins(units):
+    """The demo officer and her supervisor, each linked to their login."""
+    User = get_user_model()
+    name, sex, position, unit_code = catalog.DEMO_SUPERVISOR
+    supervisor, _ = Officer.objects.update_or_create(
+        nip=demo_nip(len(catalog.OFFICER_NAMES), sex),
+        defaults={"name": name, "position": position, "unit": units[unit_code]},
+    )
+    officer = Officer.objects.get(name=catalog.DEMO_OFFICER)
+    for username, linked in (("petugas", officer), ("atasan", supervisor)):
+        user = User.objects.get(username=username)
+        Officer.objects.filter(user=user).exclude(pk=linked.pk).update(user=None)
+        if linked.user_id != user.pk:
+            linked.user = user
+            linked.save(update_fields=["user"])
+    return supervisor, officer
+
+
+DEMO_APPEALS = (
+    # (verified rating?, accept?, the officer's reason, HR's reason)
+    (
+        False,
+        True,
+        "Saya cuti setengah hari; loket dilayani petugas pengganti.",
+        "Sesuai daftar hadir: petugas cuti pada jam itu. Penilaian dikeluarkan.",
+    ),
+    (
+        True,
+        False,
+        "Loket keliru: saya bertugas di loket sebelah.",
+        "Tanda terima dicetak atas nama petugas; penilaian sah.",
+    ),
+)
+
+
+def _appeals():
+    """The demo officer's two appeals, one accepted and one rejected by HR, through
+    the same service as the screens (an accepted one leaves her rollups). Once."""
+    officer = Officer.objects.get(name=catalog.DEMO_OFFICER)
+    if Appeal.objects.filter(officer=officer).exists():
+        return
+    decider = get_user_model().objects.get(username="hr-admin")
+    ratings = appeals.attributed_ratings(officer).order_by("-served_on", "-id")
+    for verified, accept, reason, decision in DEMO_APPEALS:
+        rating = ratings.filter(verified=verified).first()
+        if rating is None:
+            continue
+        appeal = appeals.file_appeal(officer=officer, response_id=rating.pk, reason=reason)
+        appeals.decide(
+            appeal_id=appeal.pk,
+            user=decider,
+            accept=accept,
+            reason=decision,
+            visible_officers=Officer.objects.all(),
+            query="demo",
+        )
 
 
 def _publish(parent, page):

@@ -10,6 +10,7 @@ from wagtail.models import Page, Revision
 
 from content.models import ServicePage
 from feedback.models import (
+    Appeal,
     Assignment,
     Officer,
     ReportedPeriod,
@@ -33,6 +34,7 @@ MODELS = {
     "page revisions": Revision,
     "survey responses": Response,
     "report tables": ReportedPeriod,
+    "appeals": Appeal,
 }
 
 
@@ -101,6 +103,9 @@ def test_loading_the_demo_twice_creates_nothing_the_second_time(client):
     # Two years of a past report's tables, before the portal's own responses.
     assert after_first["report tables"] == 40
     assert not ReportedPeriod.objects.filter(end__gte="2025-01-01").exists()
+    # The demo officer's appeals: one accepted, one rejected, both by HR.
+    mine = Appeal.objects.filter(officer__user__username="petugas")
+    assert sorted(mine.values_list("status", flat=True)) == ["accepted", "rejected"]
     trend = client.get("/api/v1/ikm/?service=KTP-EL&period=2024").json()
     assert trend["source"] == "laporan" and trend["respondents"] > 300
 

@@ -1,0 +1,309 @@
+"""HR at scale: the indicator list (with fair scores, bands and appeal counts) and an
+accepted appeal's rollup update, at demo size and at a large synthetic size.
+
+Makes a PostgreSQL database of its own (``${PG_DB:-portal}_hr_bench``, or BENCH_DB;
+dropped at the end unless --keep), migrates it and, for each size, fills it with
+units of 50 officers, each assigned to a loket of their own from 1 January, and
+survey responses over the year so far, half on a receipt of the loket's officer and
+half without one (credited on the "loket" basis), loaded with COPY; then builds the
+rollups (``rollups.rebuild``) and measures, as the HR screens run them:
+
+- the HR indicator list of one unit for the last complete quarter
+  (``indicators.officer_scores`` and its access-log entry, the work behind
+  /admin/hr/indikator/?unit=...): the median of --runs;
+- an accepted appeal: an officer's appeal on one of their ratings
+  (``appeals.file_appeal``, not timed) and HR's acceptance (``appeals.decide``: the
+  decision, the rollup update and its access-log entry, timed): the median of --runs;
+
+and prints each median and the ratio large / demo. The issue's size is 20,000
+officers and 10,000,000 responses (``--officers 20000 --responses 10000000``); the
+default large size runs in well under a minute.
+
+Usage (PostgreSQL at 127.0.0.1:5432, trust auth; BENCH_PG overrides the server):
+
+    .venv/bin/python bench/hr_bench.py [--officers 1000] [--responses 50000] [--runs 15]
+
+Exit status 1 when an accepted appeal does not leave the rollups equal to a
+recompute of that officer (never because of a ratio).
+"""
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+DB_NAME = os.environ.get("BENCH_DB") or f"{os.environ.get('PG_DB') or 'portal'}_hr_bench"
+DEMO = (60, 10_000)  # officers, responses: the demo's order of size
+PER_UNIT = 50
+COLUMNS = (
+    "public_id, service_id, service_point_id, officer_id, receipt_id, verified, channel, "
+    "served_on, "
+    "submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, education, occupation, comment, "
+    "comment_status, client_hash, fingerprint"
+)
+
+
+def database(action: str) -> None:
+    """Create (from BENCH_TEMPLATE_DB when set: bench/template_db.py, already
+    migrated) or drop the bench database."""
+    import psycopg
+
+    template = os.environ.get("BENCH_TEMPLATE_DB")
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        if action == "create":
+            copied = f' TEMPLATE "{template}"' if template else ""
+            conn.execute(f'CREATE DATABASE "{DB_NAME}"{copied}')
+
+
+def setup_django() -> None:
+    os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def clear() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "TRUNCATE feedback_appeal, feedback_officermonth, feedback_servicemonth, "
+            "feedback_profilemonth, feedback_response, feedback_assignment, feedback_officer, "
+            "feedback_servicepoint_services, feedback_servicepoint, feedback_service, "
+            "feedback_indicator, feedback_accesslog, feedback_receipt, feedback_unit "
+            "RESTART IDENTITY CASCADE"
+        )
+
+
+def populate(officers: int, responses: int, seed: int = 7):
+    """The synthetic Pemda of one size; returns (units, the quarter, officer ids)."""
+    from django.db import connection
+
+    from feedback.models import Assignment, Indicator, Officer, Service, ServicePoint, Unit
+    from feedback.results import rollups
+
+    rng = random.Random(seed)
+    today = datetime.date.today()
+    year_start = datetime.date(today.year, 1, 1)
+    days = max((today - year_start).days, 1)
+    pemda = Unit.objects.create(code="PEMDA", name="Pemda Bench", level=Unit.Level.PEMDA)
+    units, ids, points = [], [], []
+    for u in range((officers + PER_UNIT - 1) // PER_UNIT):
+        unit = Unit.objects.create(
+            code=f"U{u:04d}", name=f"Unit {u}", level=Unit.Level.PERANGKAT_DAERAH, parent=pemda
+        )
+        units.append(unit)
+        service = Service.objects.create(code=f"S{u:04d}", name=f"Layanan {u}", unit=unit)
+        # Unique 18-digit NIPs (bulk_create skips the validators: only uniqueness counts).
+        batch = Officer.objects.bulk_create(
+            Officer(nip=f"19800101{i:010d}", name=f"Petugas {i}", unit=unit)
+            for i in range(u * PER_UNIT, min((u + 1) * PER_UNIT, officers))
+        )
+        lokets = ServicePoint.objects.bulk_create(
+            ServicePoint(code=f"L{officer.pk:06d}", name=f"Loket {officer.pk}", unit=unit)
+            for officer in batch
+        )
+        Assignment.objects.bulk_create(
+            Assignment(officer=o, service_point=p, service=service, start_date=year_start)
+            for o, p in zip(batch, lokets, strict=True)
+        )
+        ids += [o.pk for o in batch]
+        points += [(service.pk, p.pk, o.pk) for o, p in zip(batch, lokets, strict=True)]
+    for measure, target in (("nrr_u7", "3.00"), ("ikm_officer", "75")):
+        Indicator.objects.create(
+            period=str(today.year), name=measure, measure=measure, target=target
+        )
+    levels = {officer_id: rng.uniform(2.4, 3.8) for officer_id in ids}
+
+    def synthetic():
+        """The responses, the same each call (so receipts and responses agree)."""
+        draw = random.Random(seed)
+        for i in range(responses):
+            service_id, point_id, officer_id = draw.choice(points)
+            day = year_start + datetime.timedelta(days=draw.randrange(days))
+            level = levels[officer_id]
+            answers = [min(4, max(1, round(draw.gauss(level, 0.6)))) for _ in range(9)]
+            yield i, service_id, point_id, officer_id, draw.random() < 0.5, day, answers
+
+    with connection.cursor() as cursor:
+        # A verified response needs its receipt: receipt i + 1 for response i.
+        receipts = (
+            "id, code, service_id, service_point_id, officer_id, issued_at, expires_at, used_at"
+        )
+        with cursor.cursor.copy(f"COPY feedback_receipt ({receipts}) FROM STDIN") as copy:
+            for i, service_id, point_id, officer_id, verified, day, _answers in synthetic():
+                if verified:
+                    at = datetime.datetime.combine(day, datetime.time(9), datetime.UTC)
+                    copy.write_row(
+                        (i + 1, f"B{i:015d}", service_id, point_id, officer_id, at, at, at)
+                    )
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('feedback_receipt', 'id'), "
+            "(SELECT COALESCE(MAX(id), 1) FROM feedback_receipt))"
+        )
+        with cursor.cursor.copy(f"COPY feedback_response ({COLUMNS}) FROM STDIN") as copy:
+            for i, service_id, point_id, officer_id, verified, day, answers in synthetic():
+                copy.write_row(
+                    (
+                        uuid.UUID(int=rng.getrandbits(128), version=4),
+                        service_id,
+                        point_id,
+                        officer_id if verified else None,
+                        i + 1 if verified else None,
+                        verified,
+                        "qr",
+                        day,
+                        datetime.datetime.combine(day, datetime.time(9), datetime.UTC),
+                        *answers,
+                        rng.choice("LP"),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    )
+                )
+        cursor.execute("ANALYZE")
+    rollups.rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return units, rollups_quarter(today), ids
+
+
+def rollups_quarter(today):
+    from feedback.rules.periods import Period
+
+    quarter = (today.month - 1) // 3 + 1
+    if quarter == 1:
+        return Period.parse(f"{today.year}-Q1")
+    return Period.parse(f"{today.year}-Q{quarter - 1}")
+
+
+def median_ms(fn, runs: int) -> float:
+    times = []
+    for i in range(runs):
+        started = time.perf_counter()
+        fn(i)
+        times.append(time.perf_counter() - started)
+    return 1000 * statistics.median(times)
+
+
+def measure(officers: int, responses: int, runs: int) -> dict:
+    from django.contrib.auth import get_user_model
+
+    from feedback.models import Appeal, Officer, OfficerMonth
+    from feedback.personnel import appeals, indicators
+    from feedback.results import rollups
+
+    clear()
+    started = time.perf_counter()
+    units, period, ids = populate(officers, responses)
+    loaded = time.perf_counter() - started
+    hr = get_user_model().objects.get_or_create(
+        username="hr-bench", defaults={"is_superuser": True}
+    )[0]
+    rng = random.Random(3)
+
+    def hr_list(i):
+        unit = units[i % len(units)]
+        scores = indicators.officer_scores(user=hr, period=period, unit=unit)
+        indicators.log_read(user=hr, channel="bench", period=period, scores=scores[:50], query="")
+
+    list_ms = median_ms(hr_list, runs)
+    scope = Officer.objects.all()
+    chosen = []
+    for officer_id in rng.sample(ids, min(runs, len(ids))):
+        officer = Officer.objects.get(pk=officer_id)
+        rating = appeals.attributed_ratings(officer).order_by("-id").first()
+        if rating is not None:
+            chosen.append(
+                appeals.file_appeal(officer=officer, response_id=rating.pk, reason="bench")
+            )
+
+    def accept(i):
+        appeals.decide(
+            appeal_id=chosen[i].pk, user=hr, accept=True, reason="bench", visible_officers=scope
+        )
+
+    appeal_ms = median_ms(accept, len(chosen))
+    # An accepted appeal's rollups equal a recompute of that officer.
+    officer_ids = [a.officer_id for a in chosen]
+
+    def snapshot():
+        return sorted(
+            OfficerMonth.objects.filter(officer_id__in=officer_ids).values_list(
+                "officer_id", "year", "month", "basis", "respondents", "u6", "u7", "sq_u67"
+            )
+        )
+
+    before = snapshot()
+    rollups.rebuild_officers(officer_ids=officer_ids)
+    equal = before == snapshot()
+    accepted = Appeal.objects.filter(status="accepted").count()
+    return {
+        "loaded_s": loaded,
+        "list_ms": list_ms,
+        "appeal_ms": appeal_ms,
+        "equal": equal,
+        "accepted": accepted,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--officers", type=int, default=1_000)
+    parser.add_argument("--responses", type=int, default=50_000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    args = parser.parse_args()
+    database("create")
+    ok = True
+    try:
+        started = time.perf_counter()
+        setup_django()
+        print(f"bench database {DB_NAME} migrated in {time.perf_counter() - started:.1f} s")
+        figures = {}
+        for label, (officers, responses) in (
+            ("demo", DEMO),
+            ("large", (args.officers, args.responses)),
+        ):
+            f = measure(officers, responses, args.runs)
+            figures[label] = f
+            ok = ok and f["equal"]
+            print(
+                f"{label:5}: {officers:>6,} officers, {responses:>10,} responses "
+                f"(loaded and rolled up in {f['loaded_s']:.1f} s)\n"
+                f"       HR indicator list of one unit: {f['list_ms']:8.1f} ms (median)\n"
+                f"       accepted appeal, rollups updated: {f['appeal_ms']:6.1f} ms (median of "
+                f"{f['accepted']}); equal to a recompute: {'yes' if f['equal'] else 'NO'}"
+            )
+        demo, large = figures["demo"], figures["large"]
+        print(
+            f"ratio large / demo: HR list {large['list_ms'] / demo['list_ms']:.2f}x, "
+            f"accepted appeal {large['appeal_ms'] / demo['appeal_ms']:.2f}x (target 1.2x)"
+        )
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if not args.keep:
+            database("drop")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

@@ -116,7 +116,7 @@ def test_an_unknown_service_is_a_json_404_with_a_message(client, demo):
 
 def test_no_public_api_response_contains_an_officer_nip(client, demo):
     nips = list(Officer.objects.values_list("nip", flat=True))
-    assert len(nips) == 50
+    assert len(nips) >= 50  # the demo's officers: the check below is not empty
     bodies = [
         client.get("/api/v1/units/").content.decode(),
         client.get("/api/v1/services/").content.decode(),

@@ -274,6 +274,13 @@ def feedback_admin_urls():
             appraisal_admin.acknowledge_note,
             name="feedback_acknowledge_note",
         ),
+        path("hr/360/", appraisal_admin.hr_peer_rounds, name="feedback_hr_peer_rounds"),
+        path("kinerja-saya/360/", appraisal_admin.my_peer_reviews, name="feedback_my_peer_reviews"),
+        path(
+            "kinerja-saya/360/<int:pk>/",
+            appraisal_admin.my_peer_review,
+            name="feedback_my_peer_review",
+        ),
         path("tim-saya/", appraisal_admin.my_team, name="feedback_my_team"),
         path("tim-saya/<int:pk>/", appraisal_admin.team_member_page, name="feedback_team_member"),
         path(
@@ -370,6 +377,17 @@ def hr_appeals_menu_item():
         reverse("feedback_hr_appeals"),
         icon_name="warning",
         order=211,
+        allowed=is_hr,
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def hr_peer_rounds_menu_item():
+    return PermissionMenuItem(
+        _("Penilaian 360 (HR)"),
+        reverse("feedback_hr_peer_rounds"),
+        icon_name="group",
+        order=213,
         allowed=is_hr,
     )
 

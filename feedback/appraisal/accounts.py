@@ -1,6 +1,8 @@
 """Officer logins: HR issues a one-time activation link; the officer opens it and
 chooses a username and password. The link is hashed, expires and works once."""
 
+import re
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.auth.password_validation import validate_password
@@ -11,6 +13,10 @@ from django.utils.translation import gettext as _
 
 from ..access.permissions import OFFICER_GROUP
 from ..models import ActivationLink, Officer
+
+# Django's own rule for usernames (UnicodeUsernameValidator), checked here so the
+# officer gets the message beside the field instead of a failed save.
+USERNAME = re.compile(r"[\w.@+-]+")
 
 
 def link(officer: Officer, user) -> None:
@@ -47,6 +53,10 @@ def activate(key: str, *, username: str, password: str):
         errors = {}
         if not username:
             errors["username"] = _("Isi nama pengguna.")
+        elif len(username) > 150 or not USERNAME.fullmatch(username):
+            errors["username"] = _(
+                "Nama pengguna paling panjang 150 karakter: huruf, angka dan . @ + - _ saja."
+            )
         elif User.objects.filter(username__iexact=username).exists():
             errors["username"] = _("Nama pengguna ini sudah dipakai; pilih yang lain.")
         user = User(username=username, first_name=officer.name[:150])

@@ -6,6 +6,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,11 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..access.permissions import require_hr
-from ..models import ActivationLink, FeedbackNote, PerformanceDialog, Training
+from ..models import ActivationLink, FeedbackNote, PeerRound, PerformanceDialog, Training, Unit
 from ..personnel import indicators
 from ..results import selectors
+from ..rules import berakhlak
 from ..rules.periods import Period
-from . import conversation, performance
+from . import conversation, peer_rounds, performance
 from .team import current_supervisor, current_team, officer_of, require_officer, team_member
 
 
@@ -244,3 +246,90 @@ def hr_activation_link(request, pk):
     response = render(request, "feedback/admin/activation_link.html", context)
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def hr_peer_rounds(request):
+    """HR opens a 360 round for a period and a unit in its scope, and sees the rounds'
+    progress (how many reviews were sent; never who rated whom)."""
+    require_hr(request)
+    allowed = indicators.scope_unit_ids(request.user)
+    units = Unit.objects.exclude(level=Unit.Level.PEMDA).order_by("name")
+    if allowed is not None:
+        units = units.filter(pk__in=allowed)
+    errors, form = {}, {"period": "", "unit": "", "per_officer": "3"}
+    status = 200
+    if request.method == "POST":
+        form = request.POST
+        unit = units.filter(code=form.get("unit", "")).first()
+        try:
+            peer_rounds.open_round(
+                period_code=form.get("period", ""),
+                unit=unit,
+                per_officer=form.get("per_officer"),
+                by=request.user,
+            )
+        except ValidationError as exc:
+            errors, status = _error_map(exc), 400
+        else:
+            messages.success(request, _("Putaran 360 dibuka."))
+            return redirect("feedback_hr_peer_rounds")
+    rounds = (
+        PeerRound.objects.filter(unit__in=units)
+        .select_related("unit")
+        .annotate(
+            total=Count("reviews"),
+            sent=Count("reviews", filter=Q(reviews__submitted_at__isnull=False)),
+        )
+    )
+    return render(
+        request,
+        "feedback/admin/hr_peer_rounds.html",
+        {"rounds": rounds, "units": units, "errors": errors, "form": form},
+        status=status,
+    )
+
+
+def my_peer_reviews(request):
+    """The colleagues the signed-in officer is asked to rate (360)."""
+    officer = officer_of(request.user)
+    if officer is None:
+        return _refused(request, _("Akun Anda belum terhubung dengan data petugas."))
+    return render(
+        request,
+        "feedback/admin/my_peer_reviews.html",
+        {"reviews": peer_rounds.reviews_to_give(officer)},
+    )
+
+
+def my_peer_review(request, pk):
+    """One colleague to rate on the seven BerAKHLAK values (404 for a review that is
+    not the signed-in officer's to give)."""
+    officer = require_officer(request)
+    review = peer_rounds.review_of(officer, pk)
+    errors, status = {}, 200
+    if request.method == "POST":
+        try:
+            peer_rounds.submit(review, request.POST, request.POST.get("remark", ""))
+        except ValidationError as exc:
+            errors, status = _error_map(exc), 400
+        else:
+            messages.success(
+                request, _("Penilaian untuk %(name)s terkirim.") % {"name": review.ratee.name}
+            )
+            return redirect("feedback_my_peer_reviews")
+    chosen = request.POST if request.method == "POST" else review.values
+    values = [
+        (code, name, str(chosen.get(code, "")), errors.get(code)) for code, name in berakhlak.VALUES
+    ]
+    return render(
+        request,
+        "feedback/admin/my_peer_review.html",
+        {
+            "review": review,
+            "values": values,
+            "scale": berakhlak.SCALE,
+            "errors": errors,
+            "remark": request.POST.get("remark", review.remark),
+        },
+        status=status,
+    )

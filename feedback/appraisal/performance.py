@@ -16,11 +16,13 @@ from ..models import (
     Indicator,
     Officer,
     OfficerMonth,
+    PeerReview,
     PerformanceDialog,
     Response,
     Training,
 )
-from ..personnel import indicators
+from ..personnel import indicators, peer
+from ..rules import berakhlak
 from ..rules.periods import Period
 
 TREND_PERIODS = 4
@@ -156,6 +158,30 @@ def approved_comments(officer: Officer, period: Period, limit: int = 50):
     )
 
 
+def peer_result(officer: Officer, period: Period) -> dict:
+    """The 360 aggregate with the value names, and the remarks (unattributed, in
+    alphabetical order so their order tells nothing) when not suppressed."""
+    result = peer.peer_results([officer.pk], period)[officer.pk]
+    names = dict(berakhlak.VALUES)
+    remarks = []
+    if not result["suppressed"]:
+        remarks = sorted(
+            r
+            for r in PeerReview.objects.filter(
+                ratee=officer,
+                round__period__in={period.code, str(period.year)},
+                submitted_at__isnull=False,
+            )
+            .exclude(remark="")
+            .values_list("remark", flat=True)
+        )
+    return {
+        **result,
+        "named": [(names[c], v) for c, v in result["values"].items()],
+        "remarks": remarks,
+    }
+
+
 def own_performance(officer: Officer, period: Period) -> dict:
     """Everything Kinerja saya shows for one period."""
     scores = indicators.scores_of([officer], period)
@@ -175,6 +201,7 @@ def own_performance(officer: Officer, period: Period) -> dict:
         .prefetch_related("trainings"),
         "hints": hints,
         "trainings": trainings,
+        "peer": peer_result(officer, period),
     }
 
 

@@ -65,9 +65,19 @@ __all__ += ["Appeal"]
 from .appraisal import (  # noqa: E402
     ActivationLink,
     FeedbackNote,
+    PeerReview,
+    PeerRound,
     PerformanceDialog,
     Supervision,
     Training,
 )
 
-__all__ += ["ActivationLink", "FeedbackNote", "PerformanceDialog", "Supervision", "Training"]
+__all__ += [
+    "ActivationLink",
+    "FeedbackNote",
+    "PeerReview",
+    "PeerRound",
+    "PerformanceDialog",
+    "Supervision",
+    "Training",
+]

@@ -256,3 +256,57 @@ class PerformanceDialog(models.Model):
 
     def __str__(self):
         return f"{self.officer} {self.period}"
+
+
+class PeerRound(models.Model):
+    """A 360 round on the BerAKHLAK values that HR opens for a period and a unit (with
+    its sub-units): each officer rates a few colleagues of the same unit."""
+
+    period = models.CharField(_("periode"), max_length=7)
+    unit = models.ForeignKey(
+        "feedback.Unit", verbose_name=_("unit"), on_delete=models.CASCADE, related_name="+"
+    )
+    raters_per_officer = models.PositiveSmallIntegerField(_("penilai per petugas"), default=3)
+    opened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    opened_at = models.DateTimeField(_("dibuka"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-opened_at"]
+        verbose_name = _("putaran 360")
+        verbose_name_plural = _("putaran 360")
+        constraints = [
+            models.UniqueConstraint(fields=["period", "unit"], name="one_peer_round_per_unit")
+        ]
+
+    def __str__(self):
+        return f"360 {self.unit} {self.period}"
+
+
+class PeerReview(models.Model):
+    """One colleague's rating of another in a round: the seven values on the SKP
+    behaviour scale and an optional remark. The rater is never shown to the ratee."""
+
+    round = models.ForeignKey(PeerRound, on_delete=models.CASCADE, related_name="reviews")
+    rater = models.ForeignKey(
+        "feedback.Officer", on_delete=models.CASCADE, related_name="peer_reviews_given"
+    )
+    ratee = models.ForeignKey(
+        "feedback.Officer", on_delete=models.CASCADE, related_name="peer_reviews_received"
+    )
+    values = models.JSONField(_("nilai BerAKHLAK"), default=dict)
+    remark = models.TextField(_("catatan"), max_length=1000, blank=True)
+    submitted_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["ratee__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "rater", "ratee"], name="one_peer_review"),
+            models.CheckConstraint(
+                condition=~Q(rater=models.F("ratee")), name="peer_review_not_oneself"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.round} #{self.pk}"

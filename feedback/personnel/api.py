@@ -16,7 +16,7 @@ from ..models import Unit
 from ..rules import periods
 from ..rules.nip import InvalidNIP, normalise_nip, parse_nip
 from ..rules.periods import Period
-from . import indicators
+from . import indicators, peer
 from .exports import XLSX, scores_file
 
 NIP_PATTERN = r"^[0-9]{18}$"
@@ -56,6 +56,20 @@ HR_ROW_FIELDS = (
             {"accepted": serializers.IntegerField(), "rejected": serializers.IntegerField()},
             help_text="HR's decisions on the officer's appeals against ratings served "
             "in the period; an accepted one is no longer in the figures.",
+        ),
+        "peer": inline_serializer(
+            "HRPeerResult",
+            {
+                "values": serializers.DictField(
+                    child=serializers.FloatField(allow_null=True),
+                    help_text="BerAKHLAK value code -> mean of the colleagues' ratings "
+                    "(1 below, 2 as, 3 above expectation); empty when suppressed",
+                ),
+                "raters": serializers.IntegerField(),
+                "suppressed": serializers.BooleanField(
+                    help_text="Fewer raters than PEER_MIN_RATERS: no values given"
+                ),
+            },
         ),
     },
 )
@@ -147,5 +161,6 @@ class HRIndicatorsView(APIView):
         )
         if output in ("csv", "xlsx"):
             return scores_file(output, scores, period)
-        rows = [s.as_row() for s in scores]
+        results = peer.peer_results({s.officer.pk for s in scores}, period)
+        rows = [s.as_row() | {"peer": results[s.officer.pk]} for s in scores]
         return ApiResponse({"period": str(period), "count": len(rows), "results": rows})

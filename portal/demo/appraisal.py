@@ -6,7 +6,17 @@ import datetime
 
 from django.utils import timezone
 
-from feedback.models import FeedbackNote, Officer, PerformanceDialog, Supervision, Training
+from feedback.appraisal import peer_rounds
+from feedback.models import (
+    FeedbackNote,
+    Officer,
+    PeerReview,
+    PeerRound,
+    PerformanceDialog,
+    Supervision,
+    Training,
+)
+from feedback.rules import berakhlak
 
 SUPERVISION_START = datetime.date(2024, 1, 1)
 
@@ -96,4 +106,35 @@ def load(*, supervisor: Officer, officer: Officer, today: datetime.date | None =
         dialog.trainings.set(
             [trainings["Bimbingan Teknis Administrasi Kependudukan (SIAK Terpusat)"]]
         )
+    peer_round(unit=supervisor.unit, officer=officer)
     return team.count()
+
+
+PEER_REMARKS = [
+    "Selalu siap membantu rekan saat antrean panjang.",
+    "Penjelasan kepada warga runtut dan sabar.",
+    "",
+]
+
+
+def peer_round(*, unit, officer: Officer, period="2026-Q3"):
+    """A 360 round for the unit with every review sent except the demo officer's own,
+    which she fills in herself."""
+    peer = PeerRound.objects.filter(unit=unit, period=period).first()
+    if peer is None:
+        peer = peer_rounds.open_round(period_code=period, unit=unit, per_officer=3)
+    for index, review in enumerate(
+        PeerReview.objects.filter(round=peer, submitted_at__isnull=True)
+        .exclude(rater=officer)
+        .order_by("pk")
+    ):
+        answers = {
+            code: (berakhlak.ABOVE if (index + n) % 4 == 0 else berakhlak.AS_EXPECTED)
+            for n, code in enumerate(berakhlak.CODES)
+        }
+        peer_rounds.submit(
+            review,
+            {k: str(v) for k, v in answers.items()},
+            PEER_REMARKS[index % len(PEER_REMARKS)],
+        )
+    return peer

@@ -186,6 +186,9 @@ REGISTRY_CACHE_SECONDS = env.int("REGISTRY_CACHE_SECONDS", default=30)
 # Receipts are valid this long after issue.
 RECEIPT_VALID_HOURS = env.int("RECEIPT_VALID_HOURS", default=72)
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
+# A 360 result (BerAKHLAK) is shown only with at least this many colleagues' ratings,
+# so that no single rater can be read from it.
+PEER_MIN_RATERS = env.int("PEER_MIN_RATERS", default=3)
 
 # Repeat-safe submissions, the offline kiosk and the survey history (docs/citizens.md
 # "Submitting exactly once" and "Survey history").

@@ -95,3 +95,54 @@ def test_the_supervisor_opens_the_team_and_writes_a_note(live_server, chromium, 
         page.wait_for_url("**/admin/tim-saya/**")
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_hr_opens_a_360_round_and_the_officer_rates_a_colleague(live_server, chromium, settings):
+    from feedback.models import PeerReview, PeerRound
+
+    settings.FEEDBACK_MIN_FILL_SECONDS = 0
+    source = require_axe()
+    demo_with_results()
+    PeerRound.objects.all().delete()  # the demo's round: this test opens its own
+    problems = []
+    for index, (size, viewport, zoom) in enumerate(SIZES):
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "hr")
+        page.goto(live_server.url + "/admin/hr/360/")
+        problems += look(page, source, f"hr 360 @{size}", viewport, zoom)
+        page.get_by_label("Periode (contoh: 2026 atau 2026-Q4)").fill(f"2026-Q{index + 2}")
+        page.get_by_label("Unit").select_option("DINSOS")  # four officers
+        page.get_by_label("Rekan yang dinilai setiap petugas").fill("5")
+        page.get_by_role("button", name="Buka putaran 360").click()
+        page.wait_for_load_state("load")
+        if "hanya punya" not in page.content():
+            problems.append(f"hr 360 @{size}: too many colleagues asked was not refused")
+        problems += look(page, source, f"hr 360 refused @{size}", viewport, zoom)
+        page.get_by_label("Unit").select_option("DISDUKCAPIL")
+        page.get_by_label("Rekan yang dinilai setiap petugas").fill("3")
+        page.get_by_role("button", name="Buka putaran 360").click()
+        page.wait_for_url("**/admin/hr/360/")
+        context.close()
+
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "petugas")
+        page.goto(live_server.url + "/admin/kinerja-saya/")
+        page.get_by_role("link", name="Penilaian 360 untuk rekan").click()
+        page.wait_for_url("**/admin/kinerja-saya/360/")
+        problems += look(page, source, f"360 list @{size}", viewport, zoom)
+        page.get_by_role("link", name="Nilai ").first.click()
+        page.wait_for_url("**/admin/kinerja-saya/360/*/")
+        problems += look(page, source, f"360 form @{size}", viewport, zoom)
+        for fieldset in page.locator("fieldset").all():
+            fieldset.get_by_label("Sesuai ekspektasi").check()
+        page.get_by_role("button", name="Kirim penilaian").click()
+        page.wait_for_url("**/admin/kinerja-saya/360/")
+        context.close()
+    sent = PeerReview.objects.filter(
+        rater__user__username="petugas", submitted_at__isnull=False
+    ).count()
+    assert sent == len(SIZES), problems
+    assert not problems, "\n".join(problems)

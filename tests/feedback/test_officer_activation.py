@@ -115,3 +115,14 @@ def test_hr_links_an_existing_login_on_the_officer_form(client, django_user_mode
     login.refresh_from_db()
     assert login.officer == officer
     assert login.groups.filter(name=OFFICER_GROUP).exists()
+
+
+@pytest.mark.parametrize("username", ["dewi sari", "x" * 151, "dewi<script>"])
+def test_a_username_django_would_not_take_is_refused_on_the_form(client, username):
+    _link, key = ActivationLink.issue(OfficerFactory())
+
+    response = client.post(f"/akun/aktivasi/{key}/", {"username": username, "password": STRONG})
+
+    assert response.status_code == 400
+    assert "Nama pengguna paling panjang 150 karakter" in response.content.decode()
+    assert ActivationLink.objects.get().used_at is None

@@ -1,8 +1,11 @@
-"""The editors' dashboard panel in the Wagtail admin, and published pages in
-the public cache (core.public_cache)."""
+"""The editors' dashboard panel in the Wagtail admin, revision comparisons that
+keep lists readable, and published pages in the public cache (core.public_cache)."""
 
+from django.db import models
 from wagtail import hooks
+from wagtail.admin.compare import register_comparison_class
 from wagtail.admin.ui.components import Component
+from wagtail.fields import RichTextField
 
 from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
@@ -10,6 +13,12 @@ from feedback.registry import cache_scopes
 
 from . import review_cycle, selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
+from .revision_compare import RichTextLinesComparison, TextLinesComparison
+
+# An approver comparing two revisions reads each list item, paragraph and line on its
+# own (Wagtail's comparison runs them together; see content.revision_compare).
+register_comparison_class(RichTextField, comparison_class=RichTextLinesComparison)
+register_comparison_class(models.TextField, comparison_class=TextLinesComparison)
 
 
 def is_editor(user) -> bool:

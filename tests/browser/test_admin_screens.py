@@ -195,3 +195,70 @@ def test_a_service_user_count_below_the_respondents_is_refused_on_screen(
     count.refresh_from_db()
     assert count.served == 2400, "a refused count was stored"
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_approver_reads_each_changed_list_item_on_its_own_line(live_server, chromium):
+    """The page awaiting review compared with the live one and with the previous
+    revision, from the approver's dashboard: every requirement and line of the
+    product on a line of its own, the changes marked."""
+    source = require_axe()
+    from django.contrib.auth import get_user_model
+
+    from content.models import ServicePage
+
+    demo_with_results()
+    editor = get_user_model().objects.get(username="editor")
+    page = ServicePage.objects.get(service__code="KTP-EL")
+    draft = page.get_latest_revision_as_object()
+    draft.persyaratan = draft.persyaratan.replace(
+        "<li>KTP-el lama", "<li>Pas foto berwarna 3x4 (2 lembar)</li><li>KTP-el lama"
+    )
+    draft.produk = "Kartu Tanda Penduduk Elektronik (KTP-el)\nBiodata penduduk (cetak)"
+    draft.save_revision(user=editor)
+    draft.get_workflow().start(draft, editor)
+    lines = {
+        "Persyaratan": [
+            "• Telah berusia 17 tahun, sudah kawin, atau pernah kawin",
+            "• Pas foto berwarna 3x4 (2 lembar)",
+            "• Surat Keterangan Pindah bagi penduduk yang pindah datang dari daerah lain",
+        ],
+        "Produk pelayanan": [
+            "Kartu Tanda Penduduk Elektronik (KTP-el)",
+            "Biodata penduduk (cetak)",
+        ],
+    }
+    problems = []
+    for size, viewport, zoom in SIZES:
+        context = new_context(chromium, viewport)
+        screen = context.new_page()
+        sign_in(screen, live_server.url, "approver")
+        # "Awaiting your review" on the dashboard: the row's actions menu holds the
+        # comparisons with the live version and with the previous revision.
+        for which, link in (
+            ("live version", "a[href*='/compare/live...']"),
+            ("previous revision", "a[href*='/revisions/compare/']:not([href*='/live...'])"),
+        ):
+            where = f"compare with the {which} @{size}"
+            screen.goto(live_server.url + "/admin/")
+            compare = screen.locator(link)
+            actions = screen.locator("[data-controller=w-dropdown]", has=compare)
+            actions.locator(".w-dropdown__toggle").first.click()
+            compare.first.click()
+            screen.wait_for_url("**/revisions/compare/**")
+            for label, expected in lines.items():
+                row = screen.locator("tr", has=screen.get_by_text(f"{label}:", exact=True))
+                if not row.count():
+                    problems.append(f"{where}: no row for {label}")
+                    continue
+                shown = [
+                    line.strip() for line in row.locator("td.comparison").inner_text().split("\n")
+                ]
+                for line in expected:
+                    if line not in shown:
+                        problems.append(f"{where}: {line!r} is not a line of its own in {shown}")
+            if not screen.locator("td.comparison .addition", has_text="Pas foto").count():
+                problems.append(f"{where}: the new requirement is not marked as added")
+            problems += look(screen, source, where, viewport, zoom, "document")
+        context.close()
+    assert not problems, "\n".join(problems)

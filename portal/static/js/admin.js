@@ -37,8 +37,19 @@
     title.replaceWith(heading);
   }
 
+  // The header's row of buttons is labelled "Actions" in Wagtail's template itself,
+  // out of the translation catalogue's reach: in the Indonesian admin, in Indonesian.
+  function labelHeaderButtons() {
+    var nav = document.getElementById("w-slim-header-buttons");
+    var indonesian = (document.documentElement.lang || "").indexOf("id") === 0;
+    if (indonesian && nav && nav.getAttribute("aria-label") === "Actions") {
+      nav.setAttribute("aria-label", "Tindakan");
+    }
+  }
+
   function start() {
     titleLevelOne();
+    labelHeaderButtons();
     nameRichTextEditors(document);
     // Typing changes the DOM too: look once per frame at most.
     var pending = false;

@@ -1,14 +1,17 @@
 """The editors' dashboard panel, the survey report DOCX, the publication media log and
-the PEKPPP self-evaluation in the Wagtail admin, and published pages in the public cache
-(core.public_cache)."""
+the PEKPPP self-evaluation in the Wagtail admin, revision comparisons that keep lists
+readable, and published pages in the public cache (core.public_cache)."""
 
+from django.db import models
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.compare import register_comparison_class
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.components import Component
+from wagtail.fields import RichTextField
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -18,6 +21,12 @@ from feedback.registry import cache_scopes
 
 from . import pekppp_admin, report_admin, review_cycle, selectors
 from .models import MediaPublication, OpenDataPage, ResultsPage, ServicePage, UnitPage
+from .revision_compare import RichTextLinesComparison, TextLinesComparison
+
+# An approver comparing two revisions reads each list item, paragraph and line on its
+# own (Wagtail's comparison runs them together; see content.revision_compare).
+register_comparison_class(RichTextField, comparison_class=RichTextLinesComparison)
+register_comparison_class(models.TextField, comparison_class=TextLinesComparison)
 
 
 def is_editor(user) -> bool:

@@ -31,3 +31,9 @@ def locked_logins_menu_item():
 def admin_css():
     # Fixes to Wagtail's own screens that every admin page needs (see the file).
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def admin_js():
+    # Accessibility fixes to Wagtail's own markup: names and headings (see the file).
+    return format_html('<script src="{}" defer></script>', static("js/admin.js"))

@@ -214,3 +214,53 @@ def test_a_printed_service_page_keeps_tables_and_footer_whole(live_server, chrom
         assert breaks and all(value == "avoid" for _name, value in breaks), breaks
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
+
+
+# Every text of every chart on the page: its rendered size (the computed font size times
+# the SVG's scale from viewBox units to screen pixels) and its box on the screen.
+CHART_TEXTS = """() => [...document.querySelectorAll('.chart svg')].flatMap((svg, n) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const frame = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+        const sizes = [t, ...t.querySelectorAll('tspan')].map(
+            e => parseFloat(getComputedStyle(e).fontSize) * scale);
+        const box = t.getBoundingClientRect();
+        return {chart: n, text: t.textContent.trim(), px: Math.min(...sizes),
+                box: [box.left, box.top, box.right, box.bottom],
+                inside: box.left >= frame.left - 0.5 && box.right <= frame.right + 0.5
+                     && box.top >= frame.top - 0.5 && box.bottom <= frame.bottom + 0.5};
+    });
+})"""
+
+
+def overlapping(texts):
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            if a["chart"] != b["chart"]:
+                continue
+            (l1, t1, r1, b1), (l2, t2, r2, b2) = a["box"], b["box"]
+            if min(r1, r2) - max(l1, l2) > 1 and min(b1, b2) - max(t1, t2) > 1:
+                yield a["text"], b["text"]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_chart_labels_are_readable_on_phones_and_desktops(live_server, chromium, demo):
+    """Chart text at least 12 px on the screen (the viewBox scales it), none overlapping
+    another or cut by the drawing's edge, on every page with a chart."""
+    problems = []
+    for size, viewport in (("390", PHONE), ("1280", DESKTOP)):
+        with opened_page(chromium, viewport) as page:
+            for name in ("home", "unit", "service", "results"):
+                page.goto(live_server.url + demo[name])
+                page.wait_for_load_state("load")
+                texts = page.evaluate(CHART_TEXTS)
+                if not texts:
+                    problems.append(f"{name} @{size}: no chart drawn")
+                for t in texts:
+                    if t["px"] < 12:
+                        problems.append(f"{name} @{size}: {t['text']!r} is {t['px']:.1f} px")
+                    if not t["inside"]:
+                        problems.append(f"{name} @{size}: {t['text']!r} is cut by the edge")
+                for a, b in overlapping(texts):
+                    problems.append(f"{name} @{size}: {a!r} overlaps {b!r}")
+    assert not problems, "\n".join(problems)

@@ -43,3 +43,16 @@ def test_the_trend_shows_the_four_bands_at_their_lower_bounds():
     assert chart["points"][1]["y"] is None
     assert chart["path"].count(",") == 2
     assert chart["points"][0]["label_lines"] == ["Q1", "2026"]
+
+
+def test_six_values_at_one_height_alternate_above_and_below_their_points():
+    periods = [f"202{5 + i // 4}-Q{i % 4 + 1}" for i in range(6)]
+    chart = charts.trend_points([(p, 80.0 + i / 10) for i, p in enumerate(periods)])
+
+    sides = [p["value_y"] < p["y"] for p in chart["points"]]
+    assert sides == [True, False, True, False, True, False]
+    # With four periods there is room beside each other: every value sits above.
+    wide = charts.trend_points([(p, 80.0) for p in periods[:4]], compact=True)
+    assert all(p["value_y"] < p["y"] for p in wide["points"])
+    # The last value, centred on its point, ends before the band names.
+    assert chart["points"][-1]["x"] + 23 < chart["band_label_x"]

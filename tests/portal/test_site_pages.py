@@ -113,3 +113,19 @@ def test_the_favicon_and_sharing_image_come_from_the_pemda_logo(client, settings
     image = html.find("meta", property="og:image")["content"]
     assert image.startswith("http://testserver/media/images/logo")
     assert html.find("img", class_="brand-logo")["src"] == icon
+
+
+@pytest.mark.django_db
+def test_every_page_has_a_meta_description(client):
+    """Search engines and link previews show it: the picker says what it is for, a page
+    without its own description gets the portal's."""
+    page = service_page(ServiceFactory(code="KTP-EL"), search_description="")
+
+    for url, expected in (
+        ("/nilai/", "Pilih layanan yang baru Anda terima"),
+        (page.url, "Standar pelayanan, survei kepuasan masyarakat dan hasilnya."),
+        ("/en/nilai/", "Choose the service you just received"),
+    ):
+        meta = soup(client.get(url).content).find("meta", attrs={"name": "description"})
+        assert meta is not None, f"{url}: no meta description"
+        assert meta["content"].startswith(expected), (url, meta["content"])

@@ -76,12 +76,14 @@ axe:
 		npm ci --prefix $(AXE_DIR) --no-audit --no-fund --silent; \
 	fi
 
-# Test files are spread over TEST_WORKERS processes (pytest-xdist, one CPU each by
-# default); a whole file goes to one worker, so a module's demo fixture loads once.
+# Tests are spread over TEST_WORKERS processes (pytest-xdist, one per CPU by default).
+# Not --dist loadfile: it keeps a file's tests together, so a file's transactional tests
+# (which empty the tables, migration data included) run before other files' ordinary
+# ones; the default keeps pytest-django's order, transactional tests last.
 # TEST_WORKERS=0 runs in this process (for pdb and -s).
 TEST_WORKERS ?= auto
 test: $(VENV)/.installed-test browser axe
-	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile
+	$(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check .

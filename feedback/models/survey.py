@@ -286,6 +286,10 @@ class Response(models.Model):
         default=CommentStatus.NONE,
     )
 
+    # "Apa yang kurang?": {"U1": "..."} for elements answered 1 or 2, masked like
+    # the comment; staff read them grouped per element, never published word for word.
+    reasons = models.JSONField(_("alasan nilai rendah"), default=dict, blank=True)
+
     served_on = models.DateField(_("tanggal dilayani"))
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now)
     client_hash = models.CharField(max_length=64, blank=True, editable=False)

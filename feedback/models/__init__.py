@@ -58,3 +58,26 @@ __all__ += ["AccessLog", "HRScope", "Indicator", "OfficerMonth"]
 from .history import ReportedPeriod  # noqa: E402
 
 __all__ += ["ReportedPeriod"]
+from .loop import (  # noqa: E402
+    FeedbackItem,
+    ItemEvent,
+    ItemStatus,
+    LoopMonth,
+    Reply,
+    ReplyStatus,
+    ReplyTemplate,
+    UnitFollowUps,
+    UnitStaff,
+)
+
+__all__ += [
+    "FeedbackItem",
+    "ItemEvent",
+    "ItemStatus",
+    "LoopMonth",
+    "Reply",
+    "ReplyStatus",
+    "ReplyTemplate",
+    "UnitFollowUps",
+    "UnitStaff",
+]

@@ -10,6 +10,7 @@ from django.db import transaction
 from django_tasks import task
 
 from .intake import storing
+from .loop import digest
 from .results import rollups
 
 
@@ -28,6 +29,14 @@ def purge_client_hashes() -> int:
 
     storing.purge_idempotency_keys()
     return storing.purge_client_hashes()
+
+
+@task()
+def send_inbox_digests() -> int:
+    """The daily e-mail to unit staff (also ``manage.py send_inbox_digests``): their
+    units' new and overdue inbox items. Returns how many e-mails were sent."""
+
+    return digest.send_digests()
 
 
 def enqueue_on_commit(work, *args, **kwargs) -> None:

@@ -6,8 +6,9 @@ import datetime
 from collections import Counter
 
 from django.conf import settings
+from django.db import transaction
 
-from ..models import FeedbackItem, LoopMonth, ReplyStatus
+from ..models import FeedbackItem, LoopMonth, ReplyStatus, UnitFollowUps
 from ..registry import cache_scopes
 from . import deadlines
 
@@ -47,3 +48,20 @@ def refresh(service_id: int, month: datetime.date) -> LoopMonth:
         },
     )
     return row
+
+
+def follow_ups_published(unit_id: int, follow_ups) -> None:
+    """A unit's follow-up (RTL) items as just published: ``(period, done)`` pairs.
+    Kept as counts per period, so the IKM API reads them without the content app."""
+    counts: dict[str, list[int]] = {}
+    for period, done in follow_ups:
+        row = counts.setdefault(period, [0, 0])
+        row[0] += 1
+        row[1] += 1 if done else 0
+    with transaction.atomic():
+        UnitFollowUps.objects.filter(unit_id=unit_id).exclude(period__in=counts).delete()
+        for period, (planned, done) in counts.items():
+            UnitFollowUps.objects.update_or_create(
+                unit_id=unit_id, period=period, defaults={"planned": planned, "done": done}
+            )
+    cache_scopes.unit_figures_changed(unit_id)

@@ -47,6 +47,7 @@ from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
 from . import catalog, documents, history, responses
+from . import loop as citizen_loop
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -123,6 +124,7 @@ def load(*, log=print, with_responses=True):
     _populations(services)
     if with_responses:
         pages += _results_pages()
+        citizen_loop.load(log=log)
     _navigation()
     counts = {
         "units": len(units),

@@ -208,6 +208,17 @@ LOOP_SLA_WORKING_DAYS = env.int("LOOP_SLA_WORKING_DAYS", default=5)
 LOOP_EXTRA_HOLIDAYS = env.list("LOOP_EXTRA_HOLIDAYS", default=[])
 LOOP_CONTACT_KEEP_DAYS = env.int("LOOP_CONTACT_KEEP_DAYS", default=30)
 
+# E-mail (the inbox's daily digest): printed to the console unless the environment
+# names a backend, e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST,
+# or an anymail provider's backend.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
+
 # Spreadsheet imports (feedback/imports/tabular.py): the most data rows one file may hold, and
 # how large an .xlsx may unpack to (checked before it is parsed: a small archive can
 # unpack to gigabytes). Bigger files: split them, or save as CSV.

@@ -10,7 +10,7 @@ from django.db import transaction
 from django_tasks import task
 
 from .intake import storing
-from .loop import digest
+from .loop import contacts, digest
 from .results import rollups
 
 
@@ -24,10 +24,12 @@ def rebuild_officer_rollups(officer_ids: list[int]) -> int:
 @task()
 def purge_client_hashes() -> int:
     """The daily purge (also ``manage.py purge_client_hashes``): hashed client
-    addresses past their retention, and idempotency keys past theirs. Returns the
+    addresses past their retention, idempotency keys past theirs, and citizens'
+    contacts for a reply once their item has been closed long enough. Returns the
     number of responses whose hashes were cleared."""
 
     storing.purge_idempotency_keys()
+    contacts.purge()
     return storing.purge_client_hashes()
 
 

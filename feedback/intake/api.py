@@ -81,6 +81,23 @@ class ReasonsField(serializers.DictField):
 
 @extend_schema_field(
     {
+        "type": "object",
+        "description": "Optional: an e-mail address to be told once when the unit's reply to "
+        "the comment is published. Kept only with consent true and a comment; otherwise "
+        "dropped. Stored apart from the response and deleted after the item is closed.",
+        "properties": {
+            "email": {"type": "string", "format": "email", "maxLength": parsing.CONTACT_MAX_LENGTH},
+            "consent": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+)
+class ContactField(serializers.DictField):
+    """Documents ``contact`` exactly as parse_submission reads it."""
+
+
+@extend_schema_field(
+    {
         "oneOf": [
             {"type": "string", "format": "date"},
             {"type": "string", "enum": [""], "description": "not given: today"},
@@ -105,6 +122,7 @@ class FeedbackRequestSerializer(serializers.Serializer):
     answers = AnswersField()
     comment = serializers.CharField(required=False, max_length=parsing.COMMENT_MAX_LENGTH)
     reasons = ReasonsField(required=False)
+    contact = ContactField(required=False)
     respondent = RespondentField(required=False)
     service_point = serializers.CharField(required=False, help_text="Service point (loket) code.")
     receipt = serializers.CharField(required=False, help_text="Single-use receipt code.")

@@ -66,6 +66,19 @@ class SurveyForm(forms.Form):
             "Komentar ditinjau petugas sebelum ditampilkan."
         ),
     )
+    contact_email = forms.EmailField(
+        label=_("E-mail untuk kabar tanggapan (tidak wajib)"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "Kami mengirim satu e-mail saat tanggapan atas komentar Anda terbit. Alamat "
+            "disimpan terpisah dari penilaian dan dihapus setelah masukan selesai."
+        ),
+    )
+    contact_consent = forms.BooleanField(
+        label=_("Saya setuju e-mail saya dipakai untuk kabar tanggapan ini"),
+        required=False,
+    )
     receipt = forms.CharField(
         label=_("Kode tanda terima (jika ada)"),
         required=False,
@@ -158,6 +171,10 @@ class SurveyForm(forms.Form):
             "served_on": c.get("served_on"),
             "comment": c.get("comment", ""),
             "reasons": self.reasons(),
+            "contact": {
+                "email": c.get("contact_email", ""),
+                "consent": bool(c.get("contact_consent")),
+            },
             "respondent": {
                 "age": c.get("age"),
                 "sex": c.get("sex", ""),

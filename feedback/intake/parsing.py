@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -30,6 +32,7 @@ COMMENT_MAX_LENGTH = 2000
 # was 1 or 2 (the e-SKM practice); a reason for a better answer is a mistake.
 REASON_MAX_LENGTH = 300
 REASON_SCALE = (1, 2)
+CONTACT_MAX_LENGTH = 254
 
 
 AGE_RANGE = (10, 110)
@@ -82,6 +85,8 @@ class Submission:
     comment: str = ""
     # {"U1": "..."} for elements answered 1 or 2 only; as typed (masked when stored).
     reasons: dict[str, str] = field(default_factory=dict)
+    # An e-mail to tell about the reply, only with consent and a comment (else "").
+    contact_email: str = ""
     age: int | None = None
     sex: str = ""
     education: str = ""
@@ -177,6 +182,7 @@ def parse_submission(
         )
 
     reasons = _parse_reasons(data.get("reasons"), answers, clean_answers, error)
+    contact_email = _parse_contact(data.get("contact"), comment, error)
 
     respondent = data.get("respondent")
     respondent = {} if respondent is None else respondent
@@ -276,6 +282,7 @@ def parse_submission(
         served_on=served_on,
         comment=comment,
         reasons=reasons,
+        contact_email=contact_email,
         service_point=point,
         receipt=receipt,
         officer=officer,
@@ -325,6 +332,30 @@ def _parse_reasons(reasons, answers, clean_answers, error) -> dict[str, str]:
         else:
             clean[element] = text
     return clean
+
+
+def _parse_contact(contact, comment, error) -> str:
+    """``contact`` ({"email", "consent"}): kept only with ``consent`` true and a
+    comment to answer; without consent it is dropped, never an error."""
+    if contact is None:
+        return ""
+    if not isinstance(contact, dict):
+        error("non_field_errors", _("Kontak harus berupa objek: email dan consent."), "contact")
+        return ""
+    for unknown in sorted(set(contact) - {"email", "consent"}, key=str):
+        error(str(unknown), _("Isian kontak tidak dikenal."), "contact")
+    email = contact.get("email")
+    if contact.get("consent") is not True or not comment or email in (None, ""):
+        return ""
+    if not isinstance(email, str) or len(email) > CONTACT_MAX_LENGTH:
+        error("email", _("Alamat e-mail tidak sah."), "contact")
+        return ""
+    try:
+        validate_email(email.strip())
+    except ValidationError:
+        error("email", _("Alamat e-mail tidak sah."), "contact")
+        return ""
+    return email.strip()
 
 
 def _lookup_service(code, error) -> Service | None:

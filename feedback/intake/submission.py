@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from core import metrics, redis_client
 from core.client_ip import client_ip
 
-from ..loop import items
+from ..loop import contacts, items
 from . import limits, parsing, storing
 
 # What a submission may be refused for, each answered by the channel in its terms.
@@ -88,6 +88,8 @@ def submit(request, data, *, channel, kiosk=None, idempotency_key=None, refused=
             if outcome.created:
                 # A reason or an element rated 1: into the unit's inbox (no query otherwise).
                 items.response_arrived(outcome.response)
+                # An e-mail for the reply, given with consent: stored apart from it.
+                contacts.keep(outcome.response, submission.contact_email)
     except (*REFUSALS, ChannelRefused) as exc:
         return _measured(channel, Result(refused=exc))
     return _measured(channel, Result(outcome=outcome))

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ..models import FeedbackItem, ItemEvent, Reply, ReplyStatus, ReplyTemplate
 from ..registry import officer_names
 from ..rules import loop as rules
-from . import figures
+from . import contacts, figures
 from .items import require_handler
 
 MESSAGES = {
@@ -78,6 +78,9 @@ def publish(reply: Reply, *, user) -> None:
             item.status, item.answered_at = rules.ANSWERED, now
             item.save(update_fields=["status", "answered_at"])
         ItemEvent.objects.create(item=item, user=user, action=_("tanggapan terbit"))
+        page = getattr(item.service, "page", None)
+        url = page.full_url if page is not None and page.live else None
+        contacts.notify_reply(item.response_id, url)
     figures.item_changed(item)
 
 

@@ -234,3 +234,30 @@ class UnitFollowUps(models.Model):
 
     def __str__(self):
         return f"{self.unit_id} {self.period}: {self.done}/{self.planned}"
+
+
+class ReplyContact(models.Model):
+    """An e-mail address a citizen left, with explicit consent, to hear when the
+    reply to their comment is published. Kept apart from the response (so no export
+    or API of responses can carry it), used once, and deleted once the item has been
+    closed for LOOP_CONTACT_KEEP_DAYS (``loop.contacts.purge``)."""
+
+    response = models.OneToOneField(
+        "feedback.Response", on_delete=models.CASCADE, related_name="reply_contact"
+    )
+    email = models.EmailField(_("e-mail"))
+    consented_at = models.DateTimeField(default=timezone.now)
+    notified_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kontak untuk tanggapan")
+        verbose_name_plural = _("kontak untuk tanggapan")
+
+    def __str__(self):
+        return self.masked
+
+    @property
+    def masked(self) -> str:
+        """The address as staff lists show it: ``b***@example.com``."""
+        local, _at, domain = self.email.partition("@")
+        return f"{local[:1]}***@{domain}"

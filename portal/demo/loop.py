@@ -147,7 +147,7 @@ def _items() -> int:
                 continue
             if rng.random() < 0.8:
                 _answer(item, rng, templates, staff.get(code), approver)
-            elif rng.random() < 0.5:
+            elif index > 4:  # older ones are closed; two stay open, long overdue
                 item.status, item.closed_reason = rules.CLOSED, "Bukan kewenangan unit ini."
                 item.closed_at = timezone.make_aware(
                     datetime.datetime.combine(received, datetime.time(10))
@@ -210,7 +210,7 @@ def _reasons(code, rng, owner) -> int:
         given = {c: text for c, text in REASONS.items() if getattr(response, c.lower()) <= 2}
         given.setdefault("U3", REASONS["U3"])
         Response.objects.filter(pk=response.pk).update(reasons=given)
-        received = today - datetime.timedelta(days=1 + 4 * n)
+        received = today - datetime.timedelta(days=1 + 2 * n)
         item = FeedbackItem.objects.create(
             response=response,
             unit_id=response.service.unit_id,

@@ -1,6 +1,7 @@
 """The editors' dashboard panel in the Wagtail admin, and published pages in
 the public cache (core.public_cache)."""
 
+from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -8,7 +9,7 @@ from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import review_cycle, selectors
+from . import loop_views, review_cycle, selectors
 from .models import OpenDataPage, ResultsPage, ServicePage, UnitPage
 
 
@@ -67,3 +68,14 @@ def cache_published_page(page, request, serve_args, serve_kwargs):
     if page.get_view_restrictions().exists():
         return
     cache_public(request, PAGES, cache_scopes.REGISTRY, *figures_scopes(page))
+
+
+@hooks.register("register_admin_urls")
+def follow_up_urls():
+    return [
+        path(
+            "rtl-dari-masukan/",
+            loop_views.follow_up_from_items,
+            name="content_follow_up_from_items",
+        ),
+    ]

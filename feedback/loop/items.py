@@ -215,3 +215,10 @@ def filtered(items, *, service=None, period=None, status=None, is_overdue=False)
     if is_overdue:
         items = overdue(items)
     return items
+
+
+def noted(chosen, *, user, action: str, detail: str = "") -> None:
+    """A change made elsewhere (a follow-up item drafted from these), in each history."""
+    ItemEvent.objects.bulk_create(
+        [ItemEvent(item=item, user=user, action=action, detail=detail[:300]) for item in chosen]
+    )

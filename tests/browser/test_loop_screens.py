@@ -88,18 +88,19 @@ def test_a_citizen_says_what_was_lacking_on_a_phone(live_server, chromium, setti
 
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
     source = require_axe()
-    pages = demo_with_results()
+    pages, _kiosk_key = demo_with_results()
     context = new_context(chromium, PHONE)
     page = context.new_page()
     page.goto(live_server.url + pages["service"])
     page.get_by_role("link", name="Nilai layanan ini").click()
-    reason = page.get_by_role("textbox", name="Apa yang kurang? (tidak wajib)").nth(2)
+    reason = page.locator("#id_reason_u3")
     assert not reason.is_visible()  # shown only once 1 or 2 is chosen
     for n in range(1, 10):
         page.get_by_role("group", name=f"U{n}.").get_by_role("radio").nth(
             0 if n == 3 else 3
         ).check()
     assert reason.is_visible()
+    assert page.get_by_role("textbox", name="Apa yang kurang? (tidak wajib)").count() == 1
     problems = look(page, source, "form @390", PHONE, 1, content="document")
     reason.fill("Menunggu tiga jam di ruang yang panas.")
     page.get_by_role("button", name="Kirim penilaian").click()

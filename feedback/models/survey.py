@@ -325,6 +325,13 @@ class Response(models.Model):
             models.Index(
                 fields=["fingerprint"], condition=~Q(fingerprint=""), name="response_fingerprint"
             ),
+            # A service page's and the comments API's newest approved comments: walked
+            # newest first and stopped at the page's end, however many there are.
+            models.Index(
+                fields=["service", "-submitted_at"],
+                condition=Q(comment_status="approved"),
+                name="response_approved_comments",
+            ),
         ]
 
     def __str__(self):

@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -414,7 +414,7 @@ class UnitPage(Page):
         return context
 
 
-class FollowUpAction(Orderable):
+class FollowUpAction(Orderable, ClusterableModel):
     """One line of a unit's Rencana Tindak Lanjut (RTL): what the unit does about a
     survey element after a period's results. Published with the unit page, so it
     goes through the same approval workflow."""
@@ -440,6 +440,14 @@ class FollowUpAction(Orderable):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
     )
     outcome = models.TextField(_("hasil"), blank=True)
+    # The citizens' feedback that led to it, chosen in the inbox "Masukan warga"
+    # (content.loop_views); each item lists it back (FeedbackItem.follow_up_actions).
+    feedback_items = ParentalManyToManyField(
+        "feedback.FeedbackItem",
+        blank=True,
+        related_name="follow_up_actions",
+        verbose_name=_("masukan warga terkait"),
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("period"), FieldPanel("element")]),
@@ -461,6 +469,30 @@ class FollowUpAction(Orderable):
             .select_related("page")
             .order_by("-period", "-pk")[:limit]
         )
+
+    def heard(self) -> dict:
+        """What citizens said that led to this item, as public counts (never the
+        words of a reason), and the element's score before and after."""
+        counts = {"comments": 0, "reasons": 0}
+        if self.pk:
+            for has_comment, has_reasons in self.feedback_items.values_list(
+                "has_comment", "has_reasons"
+            ):
+                counts["comments"] += has_comment
+                counts["reasons"] += has_reasons
+        scores = {"before": None, "after": None}
+        try:
+            period = Period.parse(self.period)
+        except ValueError:
+            return {**counts, **scores}
+        scope = feedback_selectors.Scope.of(self.page.unit)
+        for name, when in (("before", period), ("after", period.following())):
+            if when is None:
+                continue
+            result = feedback_selectors.ikm_for(scope=scope, period=when)
+            if not result.suppressed and result.nrr:
+                scores[name] = result.nrr.get(self.element)
+        return {**counts, **scores}
 
     def clean(self):
         try:

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop
 
 from feedback.models import Education, Occupation, ProfileMonth, Sex
-from feedback.results import selectors
+from feedback.results import loop_figures, selectors
 from feedback.results.api import CSV_COLUMNS
 from feedback.results.rollups import AGE_BANDS
 from feedback.rules import ikm
@@ -112,6 +112,8 @@ def results_context(target, request) -> dict:
         ],
         "trend_chart": charts.trend_points([(p.code, r.ikm) for p, r in trend]),
     }
+    loop = loop_figures.loop_for(scope=scope, period=period)
+    context["loop"] = {**loop, "share_within_sla": loop_figures.share_within_sla(loop)}
     if not result.suppressed:
         context["elements"] = [
             {"code": c, "name": BY_CODE[c].name, "nrr": result.nrr[c], "weak": c in result.weakest}

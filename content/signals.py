@@ -7,9 +7,10 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.public_cache import PAGES, bump
+from feedback.loop import figures as loop_figures
 from feedback.tasks import enqueue_on_commit
 
-from .models import SurveyReportPage
+from .models import FollowUpAction, SurveyReportPage, UnitPage
 from .tasks import render_report_pdf
 
 
@@ -21,6 +22,18 @@ def freeze_report_figures(sender, instance, **kwargs):
         # The figures are frozen now (they are what was published); the PDF is
         # rendered by the task worker once this publish has committed.
         enqueue_on_commit(render_report_pdf, page.pk)
+
+
+@receiver(page_published)
+def count_follow_ups(sender, instance, **kwargs):
+    """The unit's follow-up (RTL) items as published, counted per period for the
+    loop's figures (feedback cannot read content's pages)."""
+    page = instance.specific
+    if isinstance(page, UnitPage):
+        loop_figures.follow_ups_published(
+            page.unit_id,
+            [(f.period, f.status == FollowUpAction.Status.DONE) for f in page.follow_ups.all()],
+        )
 
 
 # The public cache (core.public_cache): menus, lists and breadcrumbs may show any

@@ -19,7 +19,7 @@ from core.public_cache import PAGES, cache_public
 from feedback.access.permissions import EDITORS_GROUP, MODERATORS_GROUP
 from feedback.registry import cache_scopes
 
-from . import pekppp_admin, report_admin, review_cycle, selectors
+from . import loop_views, pekppp_admin, report_admin, review_cycle, selectors
 from .models import MediaPublication, OpenDataPage, ResultsPage, ServicePage, UnitPage
 from .revision_compare import RichTextLinesComparison, TextLinesComparison
 
@@ -153,3 +153,14 @@ def pekppp_menu_item():
     return PekpppMenuItem(
         _("Evaluasi mandiri PEKPPP"), reverse("content_pekppp_index"), icon_name="tasks", order=231
     )
+
+
+@hooks.register("register_admin_urls")
+def follow_up_urls():
+    return [
+        path(
+            "rtl-dari-masukan/",
+            loop_views.follow_up_from_items,
+            name="content_follow_up_from_items",
+        ),
+    ]

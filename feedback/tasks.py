@@ -10,6 +10,7 @@ from django.db import transaction
 from django_tasks import task
 
 from .intake import storing
+from .loop import contacts, digest
 from .results import rollups
 
 
@@ -23,11 +24,21 @@ def rebuild_officer_rollups(officer_ids: list[int]) -> int:
 @task()
 def purge_client_hashes() -> int:
     """The daily purge (also ``manage.py purge_client_hashes``): hashed client
-    addresses past their retention, and idempotency keys past theirs. Returns the
+    addresses past their retention, idempotency keys past theirs, and citizens'
+    contacts for a reply once their item has been closed long enough. Returns the
     number of responses whose hashes were cleared."""
 
     storing.purge_idempotency_keys()
+    contacts.purge()
     return storing.purge_client_hashes()
+
+
+@task()
+def send_inbox_digests() -> int:
+    """The daily e-mail to unit staff (also ``manage.py send_inbox_digests``): their
+    units' new and overdue inbox items. Returns how many e-mails were sent."""
+
+    return digest.send_digests()
 
 
 def enqueue_on_commit(work, *args, **kwargs) -> None:

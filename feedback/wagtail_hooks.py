@@ -21,6 +21,8 @@ from .access.permissions import is_hr
 from .appraisal import admin_views as appraisal_admin
 from .appraisal.team import officer_of, supervises_today
 from .intake import admin_views as intake_admin
+from .loop import admin_views as loop_admin
+from .loop import items as loop_items
 from .models import (
     Assignment,
     HRScope,
@@ -29,11 +31,13 @@ from .models import (
     Officer,
     Population,
     Receipt,
+    ReplyTemplate,
     Service,
     ServicePoint,
     Supervision,
     Training,
     Unit,
+    UnitStaff,
 )
 from .personnel import admin_views as personnel_admin
 from .personnel import appeal_views, indicators
@@ -208,6 +212,37 @@ class HRScopeViewSet(RegistryViewSet):
     panels = ["user", "unit"]
 
 
+class ReplyTemplateViewSet(RegistryViewSet):
+    model = ReplyTemplate
+    icon = "doc-full"
+    menu_label = _("Templat tanggapan")
+    list_display = ["title", "unit"]
+    list_filter = ["unit"]
+    panels = ["unit", "title", "text"]
+
+    def get_queryset(self, request):
+        # Unit staff see and pick their own units' templates only.
+        units = loop_items.unit_ids_for(request.user)
+        queryset = ReplyTemplate.objects.select_related("unit")
+        return queryset if units is None else queryset.filter(unit_id__in=units)
+
+
+class UnitStaffViewSet(RegistryViewSet):
+    model = UnitStaff
+    icon = "group"
+    menu_label = _("Petugas unit (masukan warga)")
+    list_display = ["user", "unit"]
+    list_filter = ["unit"]
+    panels = ["user", "unit"]
+
+
+class LoopGroup(SnippetViewSetGroup):
+    menu_label = _("Masukan warga: pengaturan")
+    menu_icon = "mail"
+    menu_order = 221
+    items = (ReplyTemplateViewSet, UnitStaffViewSet)
+
+
 class RegistryGroup(SnippetViewSetGroup):
     menu_label = _("Registri")
     menu_icon = "folder-open-inverse"
@@ -238,6 +273,7 @@ class PersonnelGroup(SnippetViewSetGroup):
 
 register_snippet(RegistryGroup)
 register_snippet(PersonnelGroup)
+register_snippet(LoopGroup)
 
 
 @hooks.register("register_admin_urls")
@@ -250,6 +286,9 @@ def feedback_admin_urls():
             "tanda-terima/<int:pk>/cetak/", intake_admin.receipt_slip, name="feedback_receipt_slip"
         ),
         path("komentar/", intake_admin.comment_moderation, name="feedback_comment_moderation"),
+        path("masukan/", loop_admin.inbox, name="feedback_inbox"),
+        path("masukan/alasan/", loop_admin.reasons, name="feedback_inbox_reasons"),
+        path("masukan/<str:pk>/", loop_admin.item_detail, name="feedback_inbox_item"),
         path("hr/indikator/", personnel_admin.hr_indicators, name="feedback_hr_indicators"),
         path("hr/indikator/unduh.<str:fmt>", personnel_admin.hr_export, name="feedback_hr_export"),
         path("hr/daftar/", personnel_admin.hr_lists, name="feedback_hr_lists"),
@@ -434,6 +473,44 @@ def comment_moderation_menu_item():
         order=220,
         allowed=has_perm("feedback.moderate_comment"),
     )
+
+
+def handles_feedback(user) -> bool:
+    return user.has_perm("feedback.handle_feedbackitem") or user.has_perm("feedback.publish_reply")
+
+
+@hooks.register("register_admin_menu_item")
+def inbox_menu_item():
+    return PermissionMenuItem(
+        _("Masukan warga"),
+        reverse("feedback_inbox"),
+        icon_name="mail",
+        order=219,
+        allowed=handles_feedback,
+    )
+
+
+class InboxDashboardPanel(Component):
+    """Open and overdue items of the user's units, linking to the inbox."""
+
+    name = "loop_inbox"
+    template_name = "feedback/admin/dashboard_inbox.html"
+    order = 140
+
+    def get_context_data(self, parent_context):
+        user = parent_context["request"].user
+        visible = loop_items.visible_items(user)
+        return {
+            **super().get_context_data(parent_context),
+            "open_count": loop_items.open_items(visible).count(),
+            "overdue_count": loop_items.overdue(visible).count(),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def inbox_dashboard_panel(request, panels):
+    if handles_feedback(request.user):
+        panels.append(InboxDashboardPanel())
 
 
 class HRDashboardPanel(Component):

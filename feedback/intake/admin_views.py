@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from core.i18n import reverse_for_citizens
 
 from ..access.permissions import require_perm
+from ..loop import items
 from ..models import CommentStatus, Kiosk, Receipt, Response
 from ..registry import cache_scopes
 from .views import KIOSK_COOKIE
@@ -80,7 +81,11 @@ def comment_moderation(request):
                 "service_id", "service__unit_id"
             ).distinct():
                 cache_scopes.figures_changed(service_id=service_id, unit_id=unit_id)
-            count = chosen.update(comment_status=decision)
+            chosen_ids = list(chosen.values_list("pk", flat=True))
+            count = Response.objects.filter(pk__in=chosen_ids).update(comment_status=decision)
+            if decision == CommentStatus.APPROVED:
+                # An approved comment is one the unit answers: into its inbox.
+                items.comments_approved(chosen_ids)
             messages.success(request, _("%(n)d komentar diperbarui.") % {"n": count})
         return redirect("feedback_comment_moderation")
     pending = (

@@ -63,6 +63,41 @@ class RespondentField(serializers.DictField):
 
 @extend_schema_field(
     {
+        "type": "object",
+        "description": 'Optional: why an element was rated low ("Apa yang kurang?"), '
+        f"one text of at most {parsing.REASON_MAX_LENGTH} characters per element, only "
+        f"for elements answered {' or '.join(map(str, parsing.REASON_SCALE))}; a reason "
+        "for an element answered higher, or for an unknown element, is a 400 and nothing "
+        "is stored. Masked like the comment and never published word for word.",
+        "properties": {
+            code: {"type": "string", "maxLength": parsing.REASON_MAX_LENGTH} for code in CODES
+        },
+        "additionalProperties": False,
+    }
+)
+class ReasonsField(serializers.DictField):
+    """Documents ``reasons`` exactly as parse_submission enforces it."""
+
+
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "Optional: an e-mail address to be told once when the unit's reply to "
+        "the comment is published. Kept only with consent true and a comment; otherwise "
+        "dropped. Stored apart from the response and deleted after the item is closed.",
+        "properties": {
+            "email": {"type": "string", "format": "email", "maxLength": parsing.CONTACT_MAX_LENGTH},
+            "consent": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+)
+class ContactField(serializers.DictField):
+    """Documents ``contact`` exactly as parse_submission reads it."""
+
+
+@extend_schema_field(
+    {
         "oneOf": [
             {"type": "string", "format": "date"},
             {"type": "string", "enum": [""], "description": "not given: today"},
@@ -86,6 +121,8 @@ class FeedbackRequestSerializer(serializers.Serializer):
     service = serializers.CharField(help_text="Service code, e.g. KTP-EL.")
     answers = AnswersField()
     comment = serializers.CharField(required=False, max_length=parsing.COMMENT_MAX_LENGTH)
+    reasons = ReasonsField(required=False)
+    contact = ContactField(required=False)
     respondent = RespondentField(required=False)
     service_point = serializers.CharField(required=False, help_text="Service point (loket) code.")
     receipt = serializers.CharField(required=False, help_text="Single-use receipt code.")

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..rules.skm import ELEMENTS
-from .parsing import AGE_RANGE, COMMENT_MAX_LENGTH, PROFILE_CHOICES
+from .parsing import AGE_RANGE, COMMENT_MAX_LENGTH, PROFILE_CHOICES, REASON_MAX_LENGTH, REASON_SCALE
 
 FILL_SALT = "feedback.form.started"
 
@@ -66,6 +66,19 @@ class SurveyForm(forms.Form):
             "Komentar ditinjau petugas sebelum ditampilkan."
         ),
     )
+    contact_email = forms.EmailField(
+        label=_("E-mail untuk kabar tanggapan (tidak wajib)"),
+        required=False,
+        max_length=254,
+        help_text=_(
+            "Kami mengirim satu e-mail saat tanggapan atas komentar Anda terbit. Alamat "
+            "disimpan terpisah dari penilaian dan dihapus setelah masukan selesai."
+        ),
+    )
+    contact_consent = forms.BooleanField(
+        label=_("Saya setuju e-mail saya dipakai untuk kabar tanggapan ini"),
+        required=False,
+    )
     receipt = forms.CharField(
         label=_("Kode tanda terima (jika ada)"),
         required=False,
@@ -91,11 +104,35 @@ class SurveyForm(forms.Form):
                 error_messages={"required": _("Pilih salah satu jawaban.")},
             )
             self.fields[element.field].element = element
+            # Always in the page, so it works without JavaScript; the stylesheet hides
+            # it until 1 or 2 is chosen, and a reason beside a better answer is ignored.
+            self.fields[f"reason_{element.field}"] = forms.CharField(
+                label=_("Apa yang kurang? (tidak wajib)"),
+                required=False,
+                max_length=REASON_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 2, "maxlength": REASON_MAX_LENGTH}),
+                help_text=_("Hanya dibaca bila Anda memilih 1 atau 2."),
+            )
+            self.fields[f"reason_{element.field}"].element = element
         self.fields["started"].initial = signed_start()
         self.fields["idempotency_key"].initial = new_idempotency_key()
 
     def element_fields(self):
         return [self[e.field] for e in ELEMENTS]
+
+    def element_rows(self):
+        """(answer field, its "Apa yang kurang?" field) per element."""
+        return [(self[e.field], self[f"reason_{e.field}"]) for e in ELEMENTS]
+
+    def reasons(self) -> dict:
+        """The reasons given beside an answer of 1 or 2; any other is ignored (a
+        citizen without the stylesheet may type one and then choose 3)."""
+        c = getattr(self, "cleaned_data", {})
+        return {
+            e.code: c[f"reason_{e.field}"]
+            for e in ELEMENTS
+            if c.get(e.field) in REASON_SCALE and c.get(f"reason_{e.field}", "").strip()
+        }
 
     def profile_fields(self):
         return [self[name] for name in ("age", "sex", "education", "occupation")]
@@ -133,6 +170,11 @@ class SurveyForm(forms.Form):
             "answers": {e.code: c.get(e.field) for e in ELEMENTS},
             "served_on": c.get("served_on"),
             "comment": c.get("comment", ""),
+            "reasons": self.reasons(),
+            "contact": {
+                "email": c.get("contact_email", ""),
+                "consent": bool(c.get("contact_consent")),
+            },
             "respondent": {
                 "age": c.get("age"),
                 "sex": c.get("sex", ""),

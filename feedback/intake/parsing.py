@@ -5,9 +5,11 @@ form's field rules (intake/forms.py) read their limits from here."""
 
 import datetime
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +28,11 @@ from ..rules.skm import CODES, SCALE
 from .reported import reported_message, reported_period
 
 COMMENT_MAX_LENGTH = 2000
+# "Apa yang kurang?": one short reason per element, asked only where the answer
+# was 1 or 2 (the e-SKM practice); a reason for a better answer is a mistake.
+REASON_MAX_LENGTH = 300
+REASON_SCALE = (1, 2)
+CONTACT_MAX_LENGTH = 254
 
 
 AGE_RANGE = (10, 110)
@@ -58,12 +65,13 @@ class SubmissionInvalid(Exception):
         self.errors = errors
 
     def flat(self):
-        """(field, message) pairs with nested names flattened: ``U1``, ``age``."""
+        """(field, message) pairs with nested names flattened: ``U1``, ``age``; a
+        reason's as ``reason_U1`` (``U1`` is the answer)."""
         for name, value in self.errors.items():
             if isinstance(value, dict):
                 for inner, messages in value.items():
                     for message in messages:
-                        yield inner, message
+                        yield (f"reason_{inner}" if name == "reasons" else inner), message
             else:
                 for message in value:
                     yield name, message
@@ -75,6 +83,10 @@ class Submission:
     answers: dict[str, int]
     served_on: datetime.date
     comment: str = ""
+    # {"U1": "..."} for elements answered 1 or 2 only; as typed (masked when stored).
+    reasons: dict[str, str] = field(default_factory=dict)
+    # An e-mail to tell about the reply, only with consent and a comment (else "").
+    contact_email: str = ""
     age: int | None = None
     sex: str = ""
     education: str = ""
@@ -168,6 +180,9 @@ def parse_submission(
             _("Komentar paling banyak %(max)d karakter (terisi %(n)d).")
             % {"max": COMMENT_MAX_LENGTH, "n": len(comment)},
         )
+
+    reasons = _parse_reasons(data.get("reasons"), answers, clean_answers, error)
+    contact_email = _parse_contact(data.get("contact"), comment, error)
 
     respondent = data.get("respondent")
     respondent = {} if respondent is None else respondent
@@ -266,12 +281,81 @@ def parse_submission(
         answers=clean_answers,
         served_on=served_on,
         comment=comment,
+        reasons=reasons,
+        contact_email=contact_email,
         service_point=point,
         receipt=receipt,
         officer=officer,
         served_on_given=served_on_given,
         **{k: profile[k] for k in ("age", "sex", "education", "occupation")},
     )
+
+
+def _parse_reasons(reasons, answers, clean_answers, error) -> dict[str, str]:
+    """``reasons`` ({"U1": "..."}): each for a known element answered 1 or 2, a
+    text of at most REASON_MAX_LENGTH characters; a blank reason is no reason."""
+    if reasons is None:
+        return {}
+    if not isinstance(reasons, dict):
+        error("non_field_errors", _("Alasan harus berupa objek: unsur dan teksnya."), "reasons")
+        return {}
+    clean = {}
+    for element in sorted(reasons, key=str):
+        text = reasons[element]
+        name = str(element)
+        if element not in CODES:
+            error(name, _("Unsur tidak dikenal; gunakan U1 sampai U9."), "reasons")
+            continue
+        if text is None:
+            continue
+        if not isinstance(text, str):
+            error(name, _("Alasan harus berupa teks."), "reasons")
+            continue
+        text = text.strip()
+        if not text:
+            continue
+        answer = answers.get(element) if isinstance(answers, dict) else None
+        if element in clean_answers and answer not in REASON_SCALE:
+            error(
+                name,
+                _("Alasan hanya diisi untuk unsur yang dinilai 1 atau 2 (%(u)s dinilai %(v)d).")
+                % {"u": element, "v": answer},
+                "reasons",
+            )
+        elif len(text) > REASON_MAX_LENGTH:
+            error(
+                name,
+                _("Alasan paling banyak %(max)d karakter (terisi %(n)d).")
+                % {"max": REASON_MAX_LENGTH, "n": len(text)},
+                "reasons",
+            )
+        else:
+            clean[element] = text
+    return clean
+
+
+def _parse_contact(contact, comment, error) -> str:
+    """``contact`` ({"email", "consent"}): kept only with ``consent`` true and a
+    comment to answer; without consent it is dropped, never an error."""
+    if contact is None:
+        return ""
+    if not isinstance(contact, dict):
+        error("non_field_errors", _("Kontak harus berupa objek: email dan consent."), "contact")
+        return ""
+    for unknown in sorted(set(contact) - {"email", "consent"}, key=str):
+        error(str(unknown), _("Isian kontak tidak dikenal."), "contact")
+    email = contact.get("email")
+    if contact.get("consent") is not True or not comment or email in (None, ""):
+        return ""
+    if not isinstance(email, str) or len(email) > CONTACT_MAX_LENGTH:
+        error("email", _("Alamat e-mail tidak sah."), "contact")
+        return ""
+    try:
+        validate_email(email.strip())
+    except ValidationError:
+        error("email", _("Alamat e-mail tidak sah."), "contact")
+        return ""
+    return email.strip()
 
 
 def _lookup_service(code, error) -> Service | None:

@@ -167,6 +167,7 @@ def _new_response(sub, *, channel, kiosk, import_batch, client, now, receipt=Non
         submitted_at=now,
         comment=comment,
         comment_status=CommentStatus.PENDING if comment else CommentStatus.NONE,
+        reasons={code: officer_names.mask_comment(text) for code, text in sub.reasons.items()},
         age=sub.age,
         sex=sub.sex,
         education=sub.education,
@@ -207,6 +208,9 @@ def submission_digest(sub: Submission) -> str:
         "receipt": sub.receipt.code if sub.receipt else None,
         "officer": sub.officer.nip if sub.officer else None,
     }
+    if sub.reasons:
+        # Only when given, so the digests of keys stored before reasons existed hold.
+        canonical["reasons"] = sub.reasons
     raw = json.dumps(canonical, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(raw.encode()).hexdigest()
 

@@ -13,7 +13,9 @@ form and its QR links, the kiosk's screens and its offline queue).
    figures it changes are refreshed when it commits (``registry.cache_scopes``);
 6. count: a newly stored response against the accepted-responses limit, sent with
    the cache's new versions in one round trip (``core.redis_client``);
-7. measure: the outcome by channel (``core.metrics``).
+7. inbox: a response with a reason for a low score or an element rated 1 becomes
+   an item in its unit's inbox (``loop.items``);
+8. measure: the outcome by channel (``core.metrics``).
 
 Each channel only adapts: it turns its input into the parser's plain values and
 the ``Result`` into its own answer (JSON, a page, a form with its errors).
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from core import metrics, redis_client
 from core.client_ip import client_ip
 
+from ..loop import contacts, items
 from . import limits, parsing, storing
 
 # What a submission may be refused for, each answered by the channel in its terms.
@@ -82,6 +85,11 @@ def submit(request, data, *, channel, kiosk=None, idempotency_key=None, refused=
                 )
                 if outcome.created:
                     admission.record_accepted()
+            if outcome.created:
+                # A reason or an element rated 1: into the unit's inbox (no query otherwise).
+                items.response_arrived(outcome.response)
+                # An e-mail for the reply, given with consent: stored apart from it.
+                contacts.keep(outcome.response, submission.contact_email)
     except (*REFUSALS, ChannelRefused) as exc:
         return _measured(channel, Result(refused=exc))
     return _measured(channel, Result(outcome=outcome))

@@ -27,15 +27,19 @@ from .forms import SurveyForm, new_idempotency_key
 KIOSK_COOKIE = "kiosk_key"
 
 # parsing.parse_submission names fields as the API does; the form names them so.
-FORM_FIELD = {e.code: e.field for e in ELEMENTS} | {
-    "age": "age",
-    "sex": "sex",
-    "education": "education",
-    "occupation": "occupation",
-    "comment": "comment",
-    "receipt": "receipt",
-    "served_on": "served_on",
-}
+FORM_FIELD = (
+    {e.code: e.field for e in ELEMENTS}
+    | {f"reason_{e.code}": f"reason_{e.field}" for e in ELEMENTS}
+    | {
+        "age": "age",
+        "sex": "sex",
+        "education": "education",
+        "occupation": "occupation",
+        "comment": "comment",
+        "receipt": "receipt",
+        "served_on": "served_on",
+    }
+)
 
 
 def rate_limited(request, wait: int, *, template="feedback/rate_limited.html"):
@@ -252,6 +256,7 @@ def kiosk_rate(request, code):
             "service": service.code,
             "answers": answers,
             "comment": request.POST.get("comment", ""),
+            "reasons": _kiosk_reasons(request, answers),
             "service_point": kiosk.service_point.code,
         }
         result = submission.submit(
@@ -282,9 +287,20 @@ def kiosk_rate(request, code):
             "error": error,
             "idempotency_key": request.POST.get("idempotency_key") or new_idempotency_key(),
             "questions": _questions_json() if request.method == "GET" else None,
+            "low_elements": [e for e in ELEMENTS if answers.get(e.code) in parsing.REASON_SCALE],
         },
         status=400 if error else 200,
     )
+
+
+def _kiosk_reasons(request, answers) -> dict:
+    """The finish screen's "Apa yang kurang?" fields, for the elements rated 1 or 2
+    (the screen shows no others)."""
+    return {
+        e.code: request.POST.get(f"reason_{e.field}", "")
+        for e in ELEMENTS
+        if answers.get(e.code) in parsing.REASON_SCALE and request.POST.get(f"reason_{e.field}")
+    }
 
 
 def _questions_json() -> str:
@@ -294,6 +310,7 @@ def _questions_json() -> str:
             {
                 "code": e.code,
                 "field": e.field,
+                "name": e.name,
                 "question": str(e.question),
                 "question_en": e.question_en,
                 "choices": [[v, str(label), label_en] for v, label, label_en in e.choices()],
@@ -344,7 +361,7 @@ def kiosk_submit(request):
         data = None
     if not isinstance(data, dict):
         return json_error(_("Data harus berupa objek JSON."), 400)
-    data = {k: data.get(k) for k in ("service", "answers", "comment", "served_on")}
+    data = {k: data.get(k) for k in ("service", "answers", "reasons", "comment", "served_on")}
     data["service_point"] = kiosk.service_point.code
     result = submission.submit(
         request,

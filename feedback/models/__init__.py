@@ -81,3 +81,29 @@ __all__ += [
     "Supervision",
     "Training",
 ]
+
+from .loop import (  # noqa: E402
+    FeedbackItem,
+    ItemEvent,
+    ItemStatus,
+    LoopMonth,
+    Reply,
+    ReplyContact,
+    ReplyStatus,
+    ReplyTemplate,
+    UnitFollowUps,
+    UnitStaff,
+)
+
+__all__ += [
+    "FeedbackItem",
+    "ItemEvent",
+    "ItemStatus",
+    "LoopMonth",
+    "Reply",
+    "ReplyContact",
+    "ReplyStatus",
+    "ReplyTemplate",
+    "UnitFollowUps",
+    "UnitStaff",
+]

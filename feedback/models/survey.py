@@ -286,6 +286,10 @@ class Response(models.Model):
         default=CommentStatus.NONE,
     )
 
+    # "Apa yang kurang?": {"U1": "..."} for elements answered 1 or 2, masked like
+    # the comment; staff read them grouped per element, never published word for word.
+    reasons = models.JSONField(_("alasan nilai rendah"), default=dict, blank=True)
+
     served_on = models.DateField(_("tanggal dilayani"))
     submitted_at = models.DateTimeField(_("dikirim"), default=timezone.now)
     client_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -320,6 +324,13 @@ class Response(models.Model):
             # index it scanned the whole table by id on every submission.
             models.Index(
                 fields=["fingerprint"], condition=~Q(fingerprint=""), name="response_fingerprint"
+            ),
+            # A service page's and the comments API's newest approved comments: walked
+            # newest first and stopped at the page's end, however many there are.
+            models.Index(
+                fields=["service", "-submitted_at"],
+                condition=Q(comment_status="approved"),
+                name="response_approved_comments",
             ),
         ]
 

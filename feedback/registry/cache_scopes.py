@@ -53,6 +53,15 @@ def figures_changed(*, service_id, unit_id) -> None:
     after_commit(lambda: bump_now(*scopes_of_service(service_id, unit_id)))
 
 
+def unit_figures_changed(unit_id) -> None:
+    """A unit-wide figure changed (its follow-up items): its services, the unit and
+    the units above it, and the Pemda, once the transaction commits."""
+    services = list(Service.objects.filter(unit_id=unit_id).values_list("pk", flat=True))
+    scopes = [service_scope(pk) for pk in services]
+    scopes += scopes_of_service(None, unit_id)[1:]
+    after_commit(lambda: bump_now(*scopes))
+
+
 def all_figures_changed() -> None:
     """After a recompute: every service's, unit's and the Pemda's figures."""
 

@@ -16,7 +16,7 @@ from ..models import Service, Unit
 from ..registry import cache_scopes
 from ..rules import coverage, periods
 from ..rules.skm import CODES
-from . import selectors
+from . import loop_figures, selectors
 
 
 def result_dict(scope, period, result) -> dict:
@@ -28,6 +28,7 @@ def result_dict(scope, period, result) -> dict:
         "coverage": selectors.coverage_for(
             scope=scope, period=period, respondents=result.respondents
         ).as_dict(),
+        "loop": loop_figures.loop_for(scope=scope, period=period),
     }
 
 
@@ -48,6 +49,32 @@ CoverageSerializer = inline_serializer(
         "adequate": serializers.BooleanField(
             allow_null=True, help_text="respondents >= required_sample; null when unknown."
         ),
+    },
+)
+
+
+LoopSerializer = inline_serializer(
+    "Loop",
+    {
+        "comments": serializers.IntegerField(
+            min_value=0,
+            help_text="Approved public comments on services in scope, by day of service.",
+        ),
+        "answered": serializers.IntegerField(
+            min_value=0, help_text="Of those, answered with a published reply."
+        ),
+        "answered_within_sla": serializers.IntegerField(
+            min_value=0,
+            help_text="Answered within LOOP_SLA_WORKING_DAYS (5) working days of arriving, "
+            "Indonesian public holidays not counted.",
+        ),
+        "median_days_to_reply": serializers.FloatField(
+            allow_null=True, help_text="Median working days to a reply; null when none."
+        ),
+        "rtl_planned": serializers.IntegerField(
+            min_value=0, help_text="Follow-up (RTL) items published for periods within this one."
+        ),
+        "rtl_done": serializers.IntegerField(min_value=0, help_text="Of those, done."),
     },
 )
 
@@ -77,6 +104,7 @@ IkmSerializer = inline_serializer(
             "whenever a report table is part of the result.",
         ),
         "coverage": CoverageSerializer,
+        "loop": LoopSerializer,
     },
 )
 

@@ -18,7 +18,17 @@ from functools import cached_property
 from django.conf import settings
 from django.db.models import Q, Sum
 
-from ..models import Population, ProfileMonth, ReportedPeriod, Response, Service, ServiceMonth, Unit
+from ..models import (
+    Population,
+    ProfileMonth,
+    ReplyStatus,
+    ReportedPeriod,
+    Response,
+    Service,
+    ServiceMonth,
+    Unit,
+)
+from ..models.loop import public_status_label
 from ..rules import coverage, ikm
 from ..rules.periods import Period, latest_complete_quarter
 from ..rules.skm import CODES
@@ -324,7 +334,14 @@ def approved_comments(*, service: Service, limit: int = 5):
         Response.objects.filter(service=service, comment_status="approved", officer__isnull=True)
         .exclude(comment="")
         .order_by("-submitted_at")
-        .values("comment", "served_on")[: limit * 4]
+        .values(
+            "comment",
+            "served_on",
+            "loop_item__status",
+            "loop_item__reply__text",
+            "loop_item__reply__status",
+            "loop_item__reply__published_at",
+        )[: limit * 4]
     )
     # The same words sent twice (a resend, two citizens with one complaint) are quoted
     # once: the newest.
@@ -333,8 +350,24 @@ def approved_comments(*, service: Service, limit: int = 5):
         key = " ".join(row["comment"].casefold().split())
         if key not in seen:
             seen.add(key)
-            shown.append(row)
+            shown.append(_with_reply(row))
     return shown[:limit]
+
+
+def _with_reply(row) -> dict:
+    """A comment with the citizen-facing status and the published reply, if any."""
+    published = row["loop_item__reply__status"] == ReplyStatus.PUBLISHED
+    return {
+        "comment": row["comment"],
+        "served_on": row["served_on"],
+        "status": public_status_label(row["loop_item__status"]),
+        "reply": {
+            "text": row["loop_item__reply__text"],
+            "published_at": row["loop_item__reply__published_at"],
+        }
+        if published
+        else None,
+    }
 
 
 def pending_comment_count() -> int:

@@ -111,6 +111,17 @@ class Period:
             for first in range(self.first_month, self.last_month + 1, smaller)
         ]
 
+    def following(self) -> "Period | None":
+        """The next period of the same kind, or None past the supported years."""
+        length = self.last_month - self.first_month + 1
+        year, first = self.year, self.first_month + length
+        if first > 12:
+            first, year = first - 12, year + 1
+        try:
+            return Period.parse(_code(year, first, length))
+        except ValueError:
+            return None
+
     def is_over(self, today: datetime.date) -> bool:
         return self.end < today
 

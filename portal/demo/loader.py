@@ -57,6 +57,7 @@ from feedback.rules.periods import Period
 from search.models import ServiceSearchTerms
 
 from . import appraisal, catalog, documents, history, responses
+from . import loop as citizen_loop
 
 ASSIGNMENT_START = datetime.date(2024, 1, 1)
 
@@ -139,6 +140,7 @@ def load(*, log=print, with_responses=True):
     _populations(services)
     if with_responses:
         pages += _results_pages()
+        citizen_loop.load(log=log)
     _media_publications(units)
     _pekppp_assessments()
     _navigation()

@@ -202,6 +202,26 @@ KIOSK_SYNC_SECONDS = env.int("KIOSK_SYNC_SECONDS", default=30)
 # (PermenPANRB 14/2017 took effect in 2017); public channels keep their short window.
 SKM_HISTORY_EARLIEST = env("SKM_HISTORY_EARLIEST", default="2017-01-01")
 
+# Closing the loop (docs/loop.md): an inbox item is due this many working days after
+# it arrives (SP4N-LAPOR!'s 5); Indonesian public holidays come from the `holidays`
+# library, plus any extra days off (collective leave, "cuti bersama") listed here as
+# ISO dates separated by commas. A citizen's contact for a reply is deleted this many
+# days after the item is closed.
+LOOP_SLA_WORKING_DAYS = env.int("LOOP_SLA_WORKING_DAYS", default=5)
+LOOP_EXTRA_HOLIDAYS = env.list("LOOP_EXTRA_HOLIDAYS", default=[])
+LOOP_CONTACT_KEEP_DAYS = env.int("LOOP_CONTACT_KEEP_DAYS", default=30)
+
+# E-mail (the inbox's daily digest): printed to the console unless the environment
+# names a backend, e.g. django.core.mail.backends.smtp.EmailBackend with EMAIL_HOST,
+# or an anymail provider's backend.
+EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@localhost")
+
 # Spreadsheet imports (feedback/imports/tabular.py): the most data rows one file may hold, and
 # how large an .xlsx may unpack to (checked before it is parsed: a small archive can
 # unpack to gigabytes). Bigger files: split them, or save as CSV.

@@ -207,3 +207,30 @@ def test_a_kiosk_comment_too_long_is_named_on_the_screen_and_stores_nothing(kios
     assert res.status_code == 400
     assert "Komentar paling banyak 2000 karakter" in res.content.decode()
     assert Response.objects.count() == 0
+
+
+def test_the_kiosk_asks_what_was_lacking_for_each_element_rated_1_or_2(kiosk_client):
+    client, _kiosk = kiosk_client
+    answers = {f"u{i}": "4" for i in range(1, 10)} | {"u2": "1", "u6": "2"}
+    res = client.post("/kiosk/KTP-EL/", {**answers, "step": "8"})
+    html = res.content.decode()
+    assert 'name="reason_u2"' in html and 'name="reason_u6"' in html
+    assert 'name="reason_u1"' not in html
+    res = client.post(
+        "/kiosk/KTP-EL/",
+        {**answers, "finish": "1", "reason_u2": "Syaratnya berubah-ubah", "reason_u6": ""},
+    )
+    assert res.status_code == 302
+    assert Response.objects.get().reasons == {"U2": "Syaratnya berubah-ubah"}
+
+
+def test_the_kiosk_queue_sends_reasons_like_the_api(kiosk_client):
+    client, _kiosk = kiosk_client
+    body = {
+        "service": "KTP-EL",
+        "answers": {f"U{i}": 4 for i in range(1, 10)},
+        "reasons": {"U1": "Tidak ada yang kurang"},
+    }
+    res = client.post("/kiosk/kirim/", body, content_type="application/json")
+    assert res.status_code == 400 and "reasons" in res.json()
+    assert not Response.objects.exists()

@@ -4,13 +4,15 @@ from django.core.management.base import BaseCommand
 from feedback import tasks
 
 from ...intake.storing import purge_client_hashes, purge_idempotency_keys
+from ...loop import contacts
 
 
 class Command(BaseCommand):
     help = (
         "Forget the hashed client addresses kept for abuse control on responses older "
         "than FEEDBACK_CLIENT_HASH_RETENTION_DAYS, and the idempotency keys older than "
-        "FEEDBACK_IDEMPOTENCY_DAYS. Run daily (deploy/portal-purge.timer)."
+        "FEEDBACK_IDEMPOTENCY_DAYS, and citizens' contacts for a reply once their item "
+        "has been closed LOOP_CONTACT_KEEP_DAYS. Run daily (deploy/portal-purge.timer)."
     )
 
     def add_arguments(self, parser):
@@ -33,3 +35,6 @@ class Command(BaseCommand):
         keys = purge_idempotency_keys()
         days = settings.FEEDBACK_IDEMPOTENCY_DAYS
         self.stdout.write(f"Forgot {keys} idempotency keys older than {days} days.")
+        gone = contacts.purge()
+        days = settings.LOOP_CONTACT_KEEP_DAYS
+        self.stdout.write(f"Deleted {gone} reply contacts of items closed over {days} days ago.")

@@ -198,9 +198,37 @@
         finishScreen = document.createElement("div");
         finishScreen.className = "kiosk-finish";
         finishScreen.appendChild(finishTemplate.content.cloneNode(true));
+        addReasons(finishScreen.querySelector(".kiosk-reasons"));
         fieldset.parentNode.insertBefore(finishScreen, fieldset.nextSibling);
         finishScreen.querySelector("textarea").focus();
       }
+    }
+
+    // "Apa yang kurang?" for each element rated 1 or 2, as the screens without
+    // JavaScript show it.
+    function addReasons(box) {
+      questions.forEach(function (q) {
+        if (answers[q.code] !== 1 && answers[q.code] !== 2) { return; }
+        var label = document.createElement("label");
+        label.htmlFor = "kiosk-reason-" + q.field;
+        label.textContent = q.name + ": " + box.dataset.label;
+        var text = document.createElement("textarea");
+        text.id = label.htmlFor;
+        text.name = "reason_" + q.field;
+        text.rows = 2;
+        text.maxLength = 300;
+        text.dataset.code = q.code;
+        box.appendChild(label);
+        box.appendChild(text);
+      });
+    }
+
+    function reasons() {
+      var given = {};
+      finishScreen.querySelectorAll(".kiosk-reasons textarea").forEach(function (text) {
+        if (text.value.trim()) { given[text.dataset.code] = text.value; }
+      });
+      return given;
     }
 
     function finish(button) {
@@ -212,7 +240,8 @@
         body: {
           service: form.dataset.service,
           answers: answers,
-          comment: finishScreen.querySelector("textarea").value,
+          comment: finishScreen.querySelector('textarea[name="comment"]').value,
+          reasons: reasons(),
           served_on: localDate(servedAt)
         }
       };

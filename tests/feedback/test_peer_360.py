@@ -2,6 +2,10 @@
 result appears only with enough raters and never names them; the HR API rows carry
 the aggregate as `peer`."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
@@ -9,7 +13,7 @@ from django.db.models import F
 
 from feedback.access.permissions import OFFICER_GROUP
 from feedback.appraisal import peer_rounds
-from feedback.models import PeerReview, PeerRound
+from feedback.models import FeedbackNote, PeerReview, PeerRound, PerformanceDialog
 from feedback.rules import berakhlak
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, get, hr_token, indicator, rate  # noqa: F401
@@ -158,3 +162,41 @@ def test_the_hr_api_rows_carry_the_peer_aggregate(client, counter, settings):  #
     settings.PEER_MIN_RATERS = 4
     rows = {r["nip"]: r for r in get(client, hr_token(), period="2026-Q3").json()["results"]}
     assert rows[siti.nip]["peer"]["suppressed"] is True
+
+
+def test_the_hr_rows_and_files_count_notes_and_dialogues_and_flatten_the_360(
+    client,
+    counter,  # noqa: F811
+):
+    unit, service, point, siti, budi = counter
+    boss = OfficerFactory(unit=unit, name="Atasan")
+    [OfficerFactory(unit=unit, name=f"Rekan {n}") for n in range(2)]
+    indicator(measure="nrr_u7", target="3.00")
+    rate(service, u6=4, u7=4, officer=siti, point=point)
+    peer_rounds.open_round(period_code="2026-Q3", unit=unit, per_officer=3)
+    submit_all_for(siti, 3, value="1")
+    in_q3 = [FeedbackNote.objects.create(author=boss, officer=siti, text=t) for t in "ab"]
+    FeedbackNote.objects.filter(pk__in=[n.pk for n in in_q3]).update(
+        created_at=datetime.datetime(2026, 8, 1, 9, tzinfo=datetime.UTC)
+    )
+    # Written now (after the quarter): not the quarter's evidence.
+    FeedbackNote.objects.create(author=boss, officer=siti, text="later")
+    dialog = {"supervisor": boss, "held_on": datetime.date(2026, 9, 1), "summary": "s"}
+    PerformanceDialog.objects.create(officer=siti, period="2026-Q3", agreed_actions="a", **dialog)
+    PerformanceDialog.objects.create(officer=siti, period="2026-Q4", agreed_actions="a", **dialog)
+
+    key = hr_token()
+    rows = {r["nip"]: r for r in get(client, key, period="2026-Q3").json()["results"]}
+    assert (rows[siti.nip]["notes"], rows[siti.nip]["dialogues"]) == (2, 1)
+    assert (rows[budi.nip]["notes"], rows[budi.nip]["dialogues"]) == (0, 0)
+    year = {r["nip"]: r for r in get(client, key, period="2026").json()["results"]}
+    assert year[siti.nip]["dialogues"] == 2
+
+    text = get(client, key, period="2026-Q3", format="csv").content.decode()
+    lines = {r["nip"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert lines[siti.nip]["peer_berorientasi_pelayanan"] == "1.0"
+    assert lines[siti.nip]["peer_raters"] == "3"
+    assert (lines[siti.nip]["notes"], lines[siti.nip]["dialogues"]) == ("2", "1")
+    assert lines[budi.nip]["peer_kolaboratif"] == ""
+    assert lines[budi.nip]["peer_suppressed"] == "True"
+    assert lines[siti.nip]["peer_suppressed"] == "False"

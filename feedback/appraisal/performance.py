@@ -22,7 +22,7 @@ from ..models import (
     Training,
 )
 from ..personnel import indicators, peer
-from ..rules import berakhlak, development
+from ..rules import development
 from ..rules.periods import Period
 
 TREND_PERIODS = 4
@@ -150,7 +150,6 @@ def peer_result(officer: Officer, period: Period) -> dict:
     """The 360 aggregate with the value names, and the remarks (unattributed, in
     alphabetical order so their order tells nothing) when not suppressed."""
     result = peer.peer_results([officer.pk], period)[officer.pk]
-    names = dict(berakhlak.VALUES)
     remarks = []
     if not result["suppressed"]:
         remarks = sorted(
@@ -165,7 +164,7 @@ def peer_result(officer: Officer, period: Period) -> dict:
         )
     return {
         **result,
-        "named": [(names[c], v) for c, v in result["values"].items()],
+        "named": peer.named(result),
         "remarks": remarks,
     }
 

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ..access.permissions import require_hr, require_perm
-from ..models import AccessLog, CommentStatus, Response, Unit
+from ..models import AccessLog, CommentStatus, FeedbackNote, Response, Unit
 from ..results import selectors
 from ..rules.periods import Period
-from . import indicators, recognition
+from . import indicators, peer, recognition
 from .exports import scores_file
 
 HR_ROWS_PER_PAGE = 50
@@ -183,7 +183,9 @@ def recent_periods(current):
 
 
 def hr_officer(request, nip):
-    """One officer's scores, answer distribution, moderated comments and development notes."""
+    """One officer's scores, answer distribution, moderated comments, development notes,
+    the 360 aggregate (never who rated) and the supervisor's feedback notes of the
+    period."""
 
     require_hr(request)
     period, error = _period_from(request)
@@ -210,6 +212,12 @@ def hr_officer(request, nip):
         query=request.get_full_path(),
     )
     distribution = scores[0].distribution if scores else None
+    result = peer.peer_results([officer.pk], period)[officer.pk]
+    feedback_notes = FeedbackNote.objects.filter(
+        officer=officer,
+        created_at__date__gte=period.start,
+        created_at__date__lte=period.end,
+    ).select_related("author")
     return render(
         request,
         "feedback/admin/hr_officer.html",
@@ -221,6 +229,8 @@ def hr_officer(request, nip):
             "distribution": distribution,
             "comments": comments,
             "notes": indicators.development_notes(scores),
+            "peer": {**result, "named": peer.named(result)},
+            "feedback_notes": feedback_notes,
         },
     )
 

@@ -13,7 +13,7 @@ from django.db.models import F
 
 from feedback.access.permissions import OFFICER_GROUP
 from feedback.appraisal import peer_rounds
-from feedback.models import FeedbackNote, PeerReview, PeerRound, PerformanceDialog
+from feedback.models import AccessLog, FeedbackNote, PeerReview, PeerRound, PerformanceDialog
 from feedback.rules import berakhlak
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, get, hr_token, indicator, rate  # noqa: F401
@@ -200,3 +200,44 @@ def test_the_hr_rows_and_files_count_notes_and_dialogues_and_flatten_the_360(
     assert lines[budi.nip]["peer_kolaboratif"] == ""
     assert lines[budi.nip]["peer_suppressed"] == "True"
     assert lines[siti.nip]["peer_suppressed"] == "False"
+
+
+def test_hrs_officer_page_shows_the_360_aggregate_and_the_periods_feedback_notes(
+    client,
+    counter,  # noqa: F811
+    django_user_model,
+):
+    unit, service, point, siti, budi = counter
+    # The note's author sits elsewhere, so no rater's name is on the page by right.
+    boss = OfficerFactory(unit=UnitFactory(code="SETDA", name="Setda"), name="Ratna Atasan")
+    [OfficerFactory(unit=unit, name=f"Rekan {n}") for n in range(3)]
+    indicator(measure="nrr_u7", target="3.00")
+    peer_rounds.open_round(period_code="2026-Q3", unit=unit, per_officer=3)
+    submit_all_for(siti, 3, value="1")
+    note = FeedbackNote.objects.create(author=boss, officer=siti, text="Sapa warga lebih dulu")
+    FeedbackNote.objects.filter(pk=note.pk).update(
+        created_at=datetime.datetime(2026, 8, 1, 9, tzinfo=datetime.UTC)
+    )
+    FeedbackNote.objects.create(author=boss, officer=siti, text="Catatan kuartal berikutnya")
+    client.force_login(hr_user(django_user_model))
+
+    page = text_of(client.get(f"/admin/hr/petugas/{siti.nip}/?periode=2026-Q3"))
+
+    assert "Rata-rata dari 3 rekan" in page and "Berorientasi Pelayanan 1,00" in page
+    raters = PeerReview.objects.filter(ratee=siti).values_list("rater__name", flat=True)
+    assert not [name for name in raters if name in page]
+    assert "Rekan yang andal" not in page  # the aggregate only, not the remarks
+    assert "1 catatan umpan balik dalam periode ini" in page
+    assert "Sapa warga lebih dulu" in page and "Catatan kuartal berikutnya" not in page
+    assert AccessLog.objects.filter(channel="admin-detail", officer_nips=[siti.nip]).exists()
+
+    page = text_of(client.get(f"/admin/hr/petugas/{budi.nip}/?periode=2026-Q3"))
+    assert "0 rekan sudah menilai" in page and "Belum ada catatan umpan balik" in page
+
+
+def test_hrs_officer_page_is_404_outside_the_hr_scope(client, counter, django_user_model):  # noqa: F811
+    _unit, _service, _point, siti, _budi = counter
+    UnitFactory(code="DINKES", name="Dinas Kesehatan")
+    client.force_login(hr_user(django_user_model, username="hr-dinkes", unit="DINKES"))
+
+    assert client.get(f"/admin/hr/petugas/{siti.nip}/?periode=2026-Q3").status_code == 404

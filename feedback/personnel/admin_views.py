@@ -23,9 +23,9 @@ def _period_from(request):
     return selectors.period_or_latest(request.GET.get("periode"))
 
 
-def _hr_selection(request):
+def _hr_filters(request):
     """What an HR screen or export was asked for, within the user's HR scope:
-    (period, period error, units to choose from, chosen unit, scores)."""
+    (period, period error, units to choose from, chosen unit, officers listed)."""
 
     require_hr(request)
     period, error = _period_from(request)
@@ -35,20 +35,30 @@ def _hr_selection(request):
         units = units.filter(pk__in=allowed)
     unit = units.filter(code=request.GET.get("unit", "")).first()
     try:
-        scores = indicators.officer_scores(user=request.user, period=period, unit=unit)
+        officers = indicators.listed_officers(
+            user=request.user, unit=unit, query=request.GET.get("q", "").strip()
+        )
     except indicators.NotAllowed:
         raise PermissionDenied from None
-    query = request.GET.get("q", "").strip().casefold()
-    if query:
-        scores = [s for s in scores if query in s.officer.name.casefold() or query in s.officer.nip]
+    return period, error, units, unit, officers
+
+
+def _hr_selection(request):
+    """As ``_hr_filters``, with the scores of every officer listed (for the files and
+    the lists sorted by their figures)."""
+
+    period, error, units, unit, officers = _hr_filters(request)
+    scores = indicators.scores_of(list(officers.select_related("unit")), period)
     return period, error, units, unit, scores
 
 
 def hr_indicators(request):
     """Officers of a unit with their indicator scores for a period (HR only, audited),
-    a page at a time; the exports above the table take the same filters."""
+    a page at a time; the exports above the table take the same filters. Only the
+    page's officers are computed, so the cost follows the page, not the Pemda."""
 
-    period, error, units, unit, scores = _hr_selection(request)
+    period, error, units, unit, officers = _hr_filters(request)
+    scores = indicators.ScorePages(officers, period)
     page = Paginator(scores, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
     # Only the officers shown were read.
     indicators.log_read(

@@ -11,6 +11,15 @@ rollups (``rollups.rebuild``) and measures, as the HR screens run them:
 - the HR indicator list of one unit for the last complete quarter
   (``indicators.officer_scores`` and its access-log entry, the work behind
   /admin/hr/indikator/?unit=...): the median of --runs;
+- the HR indicator list with no unit chosen (*Semua unit*), its first page of 50
+  rows (``indicators.ScorePages``, what /admin/hr/indikator/ runs): the median of
+  --runs;
+- *Kinerja saya* of one officer (``performance.own_performance`` with every list
+  it shows read, and its access-log entry, /admin/kinerja-saya/): the median of
+  --runs over officers drawn at random;
+- the supervisor's team view (``team.current_team`` and ``performance.team_scores``
+  and the access-log entry, /admin/tim-saya/): each unit's first officer supervises
+  the next TEAM officers; the median of --runs over supervisors;
 - an accepted appeal: an officer's appeal on one of their ratings
   (``appeals.file_appeal``, not timed) and HR's acceptance (``appeals.decide``: the
   decision, the rollup update and its access-log entry, timed): the median of --runs;
@@ -43,6 +52,7 @@ PG = os.environ.get("BENCH_PG", "postgres://postgres@127.0.0.1:5432")
 DB_NAME = os.environ.get("BENCH_DB") or f"{os.environ.get('PG_DB') or 'portal'}_hr_bench"
 DEMO = (60, 10_000)  # officers, responses: the demo's order of size
 PER_UNIT = 50
+TEAM = 9  # team members under each unit's first officer (the demo's supervisor has 5+)
 COLUMNS = (
     "public_id, service_id, service_point_id, officer_id, receipt_id, verified, channel, "
     "served_on, "
@@ -83,16 +93,26 @@ def clear() -> None:
             "TRUNCATE feedback_appeal, feedback_officermonth, feedback_servicemonth, "
             "feedback_profilemonth, feedback_response, feedback_assignment, feedback_officer, "
             "feedback_servicepoint_services, feedback_servicepoint, feedback_service, "
-            "feedback_indicator, feedback_accesslog, feedback_receipt, feedback_unit "
+            "feedback_indicator, feedback_accesslog, feedback_receipt, feedback_supervision, "
+            "feedback_unit "
             "RESTART IDENTITY CASCADE"
         )
 
 
 def populate(officers: int, responses: int, seed: int = 7):
-    """The synthetic Pemda of one size; returns (units, the quarter, officer ids)."""
+    """The synthetic Pemda of one size; returns (units, the quarter, officer ids,
+    supervisor ids)."""
     from django.db import connection
 
-    from feedback.models import Assignment, Indicator, Officer, Service, ServicePoint, Unit
+    from feedback.models import (
+        Assignment,
+        Indicator,
+        Officer,
+        Service,
+        ServicePoint,
+        Supervision,
+        Unit,
+    )
     from feedback.results import rollups
 
     rng = random.Random(seed)
@@ -100,7 +120,7 @@ def populate(officers: int, responses: int, seed: int = 7):
     year_start = datetime.date(today.year, 1, 1)
     days = max((today - year_start).days, 1)
     pemda = Unit.objects.create(code="PEMDA", name="Pemda Bench", level=Unit.Level.PEMDA)
-    units, ids, points = [], [], []
+    units, ids, points, supervisors = [], [], [], []
     for u in range((officers + PER_UNIT - 1) // PER_UNIT):
         unit = Unit.objects.create(
             code=f"U{u:04d}", name=f"Unit {u}", level=Unit.Level.PERANGKAT_DAERAH, parent=pemda
@@ -121,6 +141,12 @@ def populate(officers: int, responses: int, seed: int = 7):
             for o, p in zip(batch, lokets, strict=True)
         )
         ids += [o.pk for o in batch]
+        if len(batch) > 1:
+            supervisors.append(batch[0].pk)
+            Supervision.objects.bulk_create(
+                Supervision(supervisor=batch[0], officer=member, start_date=year_start)
+                for member in batch[1 : TEAM + 1]
+            )
         points += [(service.pk, p.pk, o.pk) for o, p in zip(batch, lokets, strict=True)]
     for measure, target in (("nrr_u7", "3.00"), ("ikm_officer", "75")):
         Indicator.objects.create(
@@ -181,7 +207,7 @@ def populate(officers: int, responses: int, seed: int = 7):
     rollups.rebuild()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    return units, rollups_quarter(today), ids
+    return units, rollups_quarter(today), ids, supervisors
 
 
 def rollups_quarter(today):
@@ -204,14 +230,16 @@ def median_ms(fn, runs: int) -> float:
 
 def measure(officers: int, responses: int, runs: int) -> dict:
     from django.contrib.auth import get_user_model
+    from django.core.paginator import Paginator
 
+    from feedback.appraisal import performance, team
     from feedback.models import Appeal, Officer, OfficerMonth
     from feedback.personnel import appeals, indicators
     from feedback.results import rollups
 
     clear()
     started = time.perf_counter()
-    units, period, ids = populate(officers, responses)
+    units, period, ids, supervisors = populate(officers, responses)
     loaded = time.perf_counter() - started
     hr = get_user_model().objects.get_or_create(
         username="hr-bench", defaults={"is_superuser": True}
@@ -224,6 +252,38 @@ def measure(officers: int, responses: int, runs: int) -> dict:
         indicators.log_read(user=hr, channel="bench", period=period, scores=scores[:50], query="")
 
     list_ms = median_ms(hr_list, runs)
+
+    def hr_all_units(i):
+        rows = indicators.ScorePages(indicators.listed_officers(user=hr), period)
+        page = Paginator(rows, 50).get_page(1)
+        indicators.log_read(
+            user=hr, channel="bench", period=period, scores=page.object_list, query=""
+        )
+
+    all_units_ms = median_ms(hr_all_units, runs)
+    own = [
+        Officer.objects.select_related("unit").get(pk=pk)
+        for pk in rng.sample(ids, min(runs, len(ids)))
+    ]
+
+    def kinerja_saya(i):
+        data = performance.own_performance(own[i % len(own)], period)
+        # The page reads every list it shows.
+        for key in ("comments", "notes", "dialogs"):
+            list(data[key])
+        indicators.log_access(
+            user=hr, channel="bench", period=str(period), officers=[own[i % len(own)]]
+        )
+
+    own_ms = median_ms(kinerja_saya, runs)
+    bosses = [Officer.objects.get(pk=pk) for pk in supervisors]
+
+    def team_view(i):
+        members = list(team.current_team(bosses[i % len(bosses)]).order_by("name"))
+        performance.team_scores(members, period)
+        indicators.log_access(user=hr, channel="bench", period=str(period), officers=members)
+
+    team_ms = median_ms(team_view, runs)
     scope = Officer.objects.all()
     chosen = []
     for officer_id in rng.sample(ids, min(runs, len(ids))):
@@ -257,6 +317,9 @@ def measure(officers: int, responses: int, runs: int) -> dict:
     return {
         "loaded_s": loaded,
         "list_ms": list_ms,
+        "all_units_ms": all_units_ms,
+        "own_ms": own_ms,
+        "team_ms": team_ms,
         "appeal_ms": appeal_ms,
         "equal": equal,
         "accepted": accepted,
@@ -288,14 +351,24 @@ def main():
                 f"{label:5}: {officers:>6,} officers, {responses:>10,} responses "
                 f"(loaded and rolled up in {f['loaded_s']:.1f} s)\n"
                 f"       HR indicator list of one unit: {f['list_ms']:8.1f} ms (median)\n"
+                f"       HR list, all units, page 1:    {f['all_units_ms']:8.1f} ms (median)\n"
+                f"       Kinerja saya of one officer:   {f['own_ms']:8.1f} ms (median)\n"
+                f"       supervisor's team view ({TEAM}):   {f['team_ms']:8.1f} ms (median)\n"
                 f"       accepted appeal, rollups updated: {f['appeal_ms']:6.1f} ms (median of "
                 f"{f['accepted']}); equal to a recompute: {'yes' if f['equal'] else 'NO'}"
             )
         demo, large = figures["demo"], figures["large"]
-        print(
-            f"ratio large / demo: HR list {large['list_ms'] / demo['list_ms']:.2f}x, "
-            f"accepted appeal {large['appeal_ms'] / demo['appeal_ms']:.2f}x (target 1.2x)"
+        ratios = ", ".join(
+            f"{name} {large[key] / demo[key]:.2f}x"
+            for name, key in (
+                ("HR list", "list_ms"),
+                ("HR list all units", "all_units_ms"),
+                ("Kinerja saya", "own_ms"),
+                ("team view", "team_ms"),
+                ("accepted appeal", "appeal_ms"),
+            )
         )
+        print(f"ratio large / demo: {ratios} (target 1.2x)")
     finally:
         from django.db import connections
 

@@ -22,7 +22,7 @@ from ..models import (
     Training,
 )
 from ..personnel import indicators, peer
-from ..rules import berakhlak
+from ..rules import development
 from ..rules.periods import Period
 
 TREND_PERIODS = 4
@@ -113,26 +113,14 @@ def trend(officer: Officer, period: Period, minimum: int) -> list[TrendPoint]:
     return points
 
 
-def weakest_element(distribution: dict | None) -> str | None:
-    """ "U6" or "U7", whichever the citizens rated lower on average (None without data)."""
-    if not distribution:
-        return None
-    means = {}
-    for code, counts in distribution.items():
-        n = sum(counts.values())
-        if n:
-            means[code] = sum(v * c for v, c in counts.items()) / n
-    if len(means) < 2:
-        return None
-    return min(sorted(means), key=lambda code: means[code])
-
-
 def development_hints(scores, distribution) -> tuple[list[str], list[Training]]:
     """Plain hints from the weakest element, and the catalogue's trainings for it."""
     hints = list(indicators.development_notes(scores))
-    element = weakest_element(distribution)
+    # The same rule as HR's development list, so the officer and HR name one element.
+    weakest = development.weakest_element(distribution) if distribution else None
     trainings = []
-    if element:
+    if weakest:
+        element, _nrr = weakest
         hints.append(
             _(
                 "Unsur terlemah Anda menurut warga: %(element)s. Mulailah perbaikan dari "
@@ -162,7 +150,6 @@ def peer_result(officer: Officer, period: Period) -> dict:
     """The 360 aggregate with the value names, and the remarks (unattributed, in
     alphabetical order so their order tells nothing) when not suppressed."""
     result = peer.peer_results([officer.pk], period)[officer.pk]
-    names = dict(berakhlak.VALUES)
     remarks = []
     if not result["suppressed"]:
         remarks = sorted(
@@ -177,7 +164,7 @@ def peer_result(officer: Officer, period: Period) -> dict:
         )
     return {
         **result,
-        "named": [(names[c], v) for c, v in result["values"].items()],
+        "named": peer.named(result),
         "remarks": remarks,
     }
 

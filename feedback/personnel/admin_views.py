@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ..access.permissions import require_hr, require_perm
-from ..models import AccessLog, CommentStatus, Response, Unit
+from ..models import AccessLog, CommentStatus, FeedbackNote, Response, Unit
 from ..results import selectors
 from ..rules.periods import Period
-from . import indicators, recognition
+from . import indicators, peer, recognition
 from .exports import scores_file
 
 HR_ROWS_PER_PAGE = 50
@@ -23,9 +23,9 @@ def _period_from(request):
     return selectors.period_or_latest(request.GET.get("periode"))
 
 
-def _hr_selection(request):
+def _hr_filters(request):
     """What an HR screen or export was asked for, within the user's HR scope:
-    (period, period error, units to choose from, chosen unit, scores)."""
+    (period, period error, units to choose from, chosen unit, officers listed)."""
 
     require_hr(request)
     period, error = _period_from(request)
@@ -35,20 +35,30 @@ def _hr_selection(request):
         units = units.filter(pk__in=allowed)
     unit = units.filter(code=request.GET.get("unit", "")).first()
     try:
-        scores = indicators.officer_scores(user=request.user, period=period, unit=unit)
+        officers = indicators.listed_officers(
+            user=request.user, unit=unit, query=request.GET.get("q", "").strip()
+        )
     except indicators.NotAllowed:
         raise PermissionDenied from None
-    query = request.GET.get("q", "").strip().casefold()
-    if query:
-        scores = [s for s in scores if query in s.officer.name.casefold() or query in s.officer.nip]
+    return period, error, units, unit, officers
+
+
+def _hr_selection(request):
+    """As ``_hr_filters``, with the scores of every officer listed (for the files and
+    the lists sorted by their figures)."""
+
+    period, error, units, unit, officers = _hr_filters(request)
+    scores = indicators.scores_of(list(officers.select_related("unit")), period)
     return period, error, units, unit, scores
 
 
 def hr_indicators(request):
     """Officers of a unit with their indicator scores for a period (HR only, audited),
-    a page at a time; the exports above the table take the same filters."""
+    a page at a time; the exports above the table take the same filters. Only the
+    page's officers are computed, so the cost follows the page, not the Pemda."""
 
-    period, error, units, unit, scores = _hr_selection(request)
+    period, error, units, unit, officers = _hr_filters(request)
+    scores = indicators.ScorePages(officers, period)
     page = Paginator(scores, HR_ROWS_PER_PAGE).get_page(request.GET.get("p"))
     # Only the officers shown were read.
     indicators.log_read(
@@ -183,7 +193,9 @@ def recent_periods(current):
 
 
 def hr_officer(request, nip):
-    """One officer's scores, answer distribution, moderated comments and development notes."""
+    """One officer's scores, answer distribution, moderated comments, development notes,
+    the 360 aggregate (never who rated) and the supervisor's feedback notes of the
+    period."""
 
     require_hr(request)
     period, error = _period_from(request)
@@ -210,6 +222,12 @@ def hr_officer(request, nip):
         query=request.get_full_path(),
     )
     distribution = scores[0].distribution if scores else None
+    result = peer.peer_results([officer.pk], period)[officer.pk]
+    feedback_notes = FeedbackNote.objects.filter(
+        officer=officer,
+        created_at__date__gte=period.start,
+        created_at__date__lte=period.end,
+    ).select_related("author")
     return render(
         request,
         "feedback/admin/hr_officer.html",
@@ -221,6 +239,8 @@ def hr_officer(request, nip):
             "distribution": distribution,
             "comments": comments,
             "notes": indicators.development_notes(scores),
+            "peer": {**result, "named": peer.named(result)},
+            "feedback_notes": feedback_notes,
         },
     )
 

@@ -16,7 +16,8 @@ from ..models import Unit
 from ..rules import periods
 from ..rules.nip import InvalidNIP, normalise_nip, parse_nip
 from ..rules.periods import Period
-from . import indicators, peer
+from . import indicators
+from .evidence import hr_rows
 from .exports import XLSX, scores_file
 
 NIP_PATTERN = r"^[0-9]{18}$"
@@ -70,6 +71,14 @@ HR_ROW_FIELDS = (
                     help_text="Fewer raters than PEER_MIN_RATERS: no values given"
                 ),
             },
+        ),
+        "notes": serializers.IntegerField(
+            help_text="Continuous-feedback notes the supervisor wrote to the officer "
+            "within the period's dates."
+        ),
+        "dialogues": serializers.IntegerField(
+            help_text="Performance dialogues (dialog kinerja) recorded for the period "
+            "or a period inside it."
         ),
     },
 )
@@ -161,6 +170,5 @@ class HRIndicatorsView(APIView):
         )
         if output in ("csv", "xlsx"):
             return scores_file(output, scores, period)
-        results = peer.peer_results({s.officer.pk for s in scores}, period)
-        rows = [s.as_row() | {"peer": results[s.officer.pk]} for s in scores]
+        rows = hr_rows(scores, period)
         return ApiResponse({"period": str(period), "count": len(rows), "results": rows})

@@ -4,6 +4,7 @@ Scores come from officer rollups (OfficerMonth), never from scanning responses.
 The portal supplies evidence; the appraising supervisor decides the predicate.
 """
 
+import bisect
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -188,10 +189,10 @@ def indicators_for(period: Period):
     return matching
 
 
-def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str | None = None):
-    """Scores of every visible officer (optionally of one unit or one NIP) against every
-    indicator that applies to them for the period."""
-    officers = visible_officers(user).select_related("unit").filter(is_active=True)
+def listed_officers(*, user, unit: Unit | None = None, nip: str | None = None, query: str = ""):
+    """The active officers an HR user may see (optionally of one unit with its
+    sub-units, one NIP, or a name or NIP fragment), in the HR lists' order."""
+    officers = visible_officers(user).filter(is_active=True)
     if unit is not None:
         # The scope's unit ids, not its officers': one query however many officers.
         allowed = scope_unit_ids(user)
@@ -201,7 +202,73 @@ def officer_scores(*, user, period: Period, unit: Unit | None = None, nip: str |
         officers = officers.filter(unit_id__in=wanted)
     if nip:
         officers = officers.filter(nip=nip)
-    return scores_of(list(officers.order_by("unit__code", "name")), period)
+    if query:
+        officers = officers.filter(Q(name__icontains=query) | Q(nip__contains=query))
+    return officers.order_by("unit__code", "name", "pk")
+
+
+def officer_scores(
+    *, user, period: Period, unit: Unit | None = None, nip: str | None = None, query: str = ""
+):
+    """Scores of every visible officer (optionally of one unit, one NIP or matching a
+    name or NIP fragment) against every indicator that applies to them for the period."""
+    officers = listed_officers(user=user, unit=unit, nip=nip, query=query)
+    return scores_of(list(officers.select_related("unit")), period)
+
+
+def applicability(indicators):
+    """``applies(indicator, unit_id)``: whether an indicator (of the whole Pemda, or of
+    a unit with its sub-units) applies to an officer of that unit."""
+    unit_cache = {}
+
+    def applies(indicator, unit_id) -> bool:
+        if indicator.unit_id is None:
+            return True
+        if indicator.unit_id not in unit_cache:
+            unit_cache[indicator.unit_id] = set(indicator.unit.descendant_ids())
+        return unit_id in unit_cache[indicator.unit_id]
+
+    return applies
+
+
+class ScorePages:
+    """The score rows of many officers as a sequence a Paginator pages: its length
+    comes from the officers' units and the indicators that apply to them (no rollup
+    read), and a slice computes the scores of the officers on it only (with their
+    units' statistics for the estimate and the bands, read once per unit)."""
+
+    def __init__(self, officers, period: Period):
+        self.period = period
+        # (id, unit id) of each officer, in the list's order.
+        self.officers = list(officers.values_list("id", "unit_id"))
+        indicators = indicators_for(period)
+        applies = applicability(indicators)
+        per_unit = {}
+        self.starts = []  # the row index where each officer's rows begin
+        total = 0
+        for _pk, unit_id in self.officers:
+            if unit_id not in per_unit:
+                per_unit[unit_id] = sum(1 for i in indicators if applies(i, unit_id))
+            self.starts.append(total)
+            total += per_unit[unit_id]
+        self.total = total
+
+    def __len__(self):
+        return self.total
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            raise TypeError("ScorePages is read a page (a slice) at a time")
+        start, stop, _step = key.indices(self.total)
+        if start >= stop:
+            return []
+        first = bisect.bisect_right(self.starts, start) - 1
+        last = bisect.bisect_left(self.starts, stop)
+        ids = [pk for pk, _unit in self.officers[first:last]]
+        found = Officer.objects.select_related("unit").in_bulk(ids)
+        scores = scores_of([found[pk] for pk in ids], self.period)
+        offset = self.starts[first]
+        return scores[start - offset : stop - offset]
 
 
 def scores_of(officers: list[Officer], period: Period) -> list[Score]:
@@ -230,15 +297,8 @@ def scores_of(officers: list[Officer], period: Period) -> list[Score]:
     for row in rows:
         sums[(row["officer_id"], row["basis"])] = {f: row[f] or 0 for f in SUM_FIELDS}
     empty = dict.fromkeys(SUM_FIELDS, 0)
-    unit_cache = {}
+    applies = applicability(indicators)
     fair = {}
-
-    def applies(indicator, officer):
-        if indicator.unit_id is None:
-            return True
-        if indicator.unit_id not in unit_cache:
-            unit_cache[indicator.unit_id] = set(indicator.unit.descendant_ids())
-        return officer.unit_id in unit_cache[indicator.unit_id]
 
     def unit_fair(indicator, unit_id):
         """(prior, bands) of an indicator in a unit, computed once."""
@@ -264,7 +324,7 @@ def scores_of(officers: list[Officer], period: Period) -> list[Score]:
     scores = []
     for officer in officers:
         for indicator in indicators:
-            if not applies(indicator, officer):
+            if not applies(indicator, officer.unit_id):
                 continue
             s = sums.get((officer.pk, indicator.basis), empty)
             realisation, ci = _measure(indicator, s)

@@ -22,3 +22,9 @@ def peer_results(officer_ids, period: Period) -> dict[int, dict]:
         ratings[ratee_id].append(values)
     minimum = settings.PEER_MIN_RATERS
     return {pk: berakhlak.aggregate(found, minimum) for pk, found in ratings.items()}
+
+
+def named(result: dict) -> list[tuple[str, float | None]]:
+    """The aggregate's values as (value name, mean) in the BerAKHLAK order, for a page."""
+    names = dict(berakhlak.VALUES)
+    return [(names[code], value) for code, value in result["values"].items()]

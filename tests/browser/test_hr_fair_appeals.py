@@ -107,3 +107,34 @@ def test_an_officer_appeals_a_rating_of_their_own(live_server, chromium):
         problems += look(page, source, f"my appeals filed @{size}", viewport, zoom)
         context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_hr_reads_an_officers_360_aggregate_and_feedback_notes(live_server, chromium):
+    source = require_axe()
+    from feedback.models import FeedbackNote, Officer
+
+    demo_with_results()
+    rina = Officer.objects.get(user__username="petugas")
+    note = FeedbackNote.objects.filter(officer=rina).order_by("-created_at").first()
+    when = note.created_at.date()
+    noted = f"{when.year}-Q{(when.month - 1) // 3 + 1}"
+    problems = []
+    for size, viewport, zoom in WIDTHS:
+        context = new_context(chromium, viewport)
+        page = context.new_page()
+        sign_in(page, live_server.url, "hr")
+        # The demo's 360 round is of 2026-Q3.
+        page.goto(f"{live_server.url}/admin/hr/petugas/{rina.nip}/?periode=2026-Q3")
+        problems += look(page, source, f"hr officer 360 @{size}", viewport, zoom)
+        peer = page.get_by_role("region", name="Penilaian rekan (360, BerAKHLAK)")
+        if not peer.get_by_role("rowheader", name="Berorientasi Pelayanan").count():
+            problems.append(f"hr officer @{size}: no 360 aggregate")
+        page.goto(f"{live_server.url}/admin/hr/petugas/{rina.nip}/?periode={noted}")
+        problems += look(page, source, f"hr officer notes @{size}", viewport, zoom)
+        if note.text[:40] not in page.locator("main").inner_text():
+            problems.append(f"hr officer @{size}: the period's feedback note is missing")
+        page.get_by_role("link", name="Kembali ke daftar").click()
+        page.wait_for_url("**/admin/hr/indikator/**")
+        context.close()
+    assert not problems, "\n".join(problems)

@@ -19,6 +19,7 @@ from feedback.models import (
     Supervision,
     Training,
 )
+from feedback.rules import development
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, indicator, rate  # noqa: F401
 
@@ -89,6 +90,18 @@ def test_kinerja_saya_shows_the_officers_own_figures_and_the_unit_average_only(c
         "officer-own",
         [team["siti"].nip],
     )
+
+
+def test_kinerja_saya_names_the_weakest_element_by_the_rule_hr_uses(client, team, monkeypatch):
+    # Siti's U6 and U7 are both 4 (a tie, U6 by the rule); when the one rule of the
+    # HR development list says otherwise, her hint follows it.
+    client.force_login(team["siti_user"])
+    page = text_of(client.get("/admin/kinerja-saya/?periode=2026-Q3"))
+    assert "Unsur terlemah Anda menurut warga: Kompetensi pelaksana (U6)" in page
+
+    monkeypatch.setattr(development, "weakest_element", lambda distribution: ("U7", 4.0))
+    page = text_of(client.get("/admin/kinerja-saya/?periode=2026-Q3"))
+    assert "Unsur terlemah Anda menurut warga: Perilaku pelaksana (U7)" in page
 
 
 def test_kinerja_saya_lists_only_approved_comments_about_the_officer(client, team):

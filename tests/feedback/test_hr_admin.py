@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 
 from feedback.access.permissions import HR_ADMIN_GROUP
 from feedback.models import AccessLog
+from feedback.personnel import indicators
+from feedback.rules.periods import Period
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, get, hr_token, indicator, rate  # noqa: F401
 
@@ -113,6 +115,62 @@ def test_buttons_sit_above_a_paged_table(counter, client, django_user_model):  #
     # The export still holds every row, not just the page.
     export = client.get(link(html, "Unduh CSV")).content.decode()
     assert len(export.strip().splitlines()) == 1 + 60
+
+
+@pytest.fixture
+def two_units(counter):  # noqa: F811
+    """60 officers at Disdukcapil (Siti and Budi rated) and 3 at a unit listed after
+    it, two indicators for everyone: 126 rows, three pages of 50."""
+    unit, service, point, siti, budi = counter
+    for n in range(58):
+        OfficerFactory(unit=unit, name=f"Petugas {n:02d}")
+    other = UnitFactory(code="ZDINKES", name="Dinas Kesehatan")
+    for n in range(3):
+        OfficerFactory(unit=other, name=f"Perawat {n}")
+    indicator(measure="nrr_u7", target="3.00")
+    indicator(name="NRR kompetensi (U6)", measure="nrr_u6", target="3.00")
+    for _ in range(5):
+        rate(service, u6=4, u7=3, officer=siti, point=point)
+        rate(service, u6=2, u7=2, officer=budi, point=point)
+
+
+def test_all_units_computes_only_the_pages_officers(
+    two_units, client, django_user_model, monkeypatch
+):
+    client.force_login(hr_user(django_user_model))
+    computed = []
+    real = indicators.scores_of
+
+    def spy(officers, period):
+        computed.append(len(officers))
+        return real(officers, period)
+
+    monkeypatch.setattr(indicators, "scores_of", spy)
+
+    rows = 0
+    for number in (1, 2, 3):
+        html = client.get(f"/admin/hr/indikator/?periode=2026-Q3&p={number}").content.decode()
+        rows += len(BeautifulSoup(html, "html.parser").select("table tbody tr"))
+
+    assert rows == 126 and "126 baris indikator" in html
+    # Each page computed its own officers (two rows each), never all 63.
+    assert computed == [25, 25, 13]
+    assert AccessLog.objects.filter(channel="admin-list").count() == 3
+
+
+def test_the_pages_hold_the_rows_and_figures_of_the_whole_list(two_units, django_user_model):
+    user = hr_user(django_user_model)
+    period = Period.parse("2026-Q3")
+    whole = [s.as_row() for s in indicators.officer_scores(user=user, period=period)]
+    pages = indicators.ScorePages(indicators.listed_officers(user=user), period)
+
+    paged = [s.as_row() for s in pages[0:50] + pages[50:100] + pages[100:150]]
+
+    assert len(pages) == len(whole) == 126
+    assert paged == whole
+    assert [r["estimate"] for r in paged if r["estimate"] is not None]  # Siti and Budi
+    # A slice that starts inside an officer's rows starts at that row.
+    assert [s.as_row() for s in pages[1:4]] == whole[1:4]
 
 
 def test_hr_screens_speak_indonesian_with_one_number_format(

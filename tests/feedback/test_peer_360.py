@@ -2,6 +2,10 @@
 result appears only with enough raters and never names them; the HR API rows carry
 the aggregate as `peer`."""
 
+import csv
+import datetime
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
@@ -9,7 +13,7 @@ from django.db.models import F
 
 from feedback.access.permissions import OFFICER_GROUP
 from feedback.appraisal import peer_rounds
-from feedback.models import PeerReview, PeerRound
+from feedback.models import AccessLog, FeedbackNote, PeerReview, PeerRound, PerformanceDialog
 from feedback.rules import berakhlak
 from tests.factories import OfficerFactory, UnitFactory
 from tests.feedback.test_hr import counter, get, hr_token, indicator, rate  # noqa: F401
@@ -158,3 +162,82 @@ def test_the_hr_api_rows_carry_the_peer_aggregate(client, counter, settings):  #
     settings.PEER_MIN_RATERS = 4
     rows = {r["nip"]: r for r in get(client, hr_token(), period="2026-Q3").json()["results"]}
     assert rows[siti.nip]["peer"]["suppressed"] is True
+
+
+def test_the_hr_rows_and_files_count_notes_and_dialogues_and_flatten_the_360(
+    client,
+    counter,  # noqa: F811
+):
+    unit, service, point, siti, budi = counter
+    boss = OfficerFactory(unit=unit, name="Atasan")
+    [OfficerFactory(unit=unit, name=f"Rekan {n}") for n in range(2)]
+    indicator(measure="nrr_u7", target="3.00")
+    rate(service, u6=4, u7=4, officer=siti, point=point)
+    peer_rounds.open_round(period_code="2026-Q3", unit=unit, per_officer=3)
+    submit_all_for(siti, 3, value="1")
+    in_q3 = [FeedbackNote.objects.create(author=boss, officer=siti, text=t) for t in "ab"]
+    FeedbackNote.objects.filter(pk__in=[n.pk for n in in_q3]).update(
+        created_at=datetime.datetime(2026, 8, 1, 9, tzinfo=datetime.UTC)
+    )
+    # Written now (after the quarter): not the quarter's evidence.
+    FeedbackNote.objects.create(author=boss, officer=siti, text="later")
+    dialog = {"supervisor": boss, "held_on": datetime.date(2026, 9, 1), "summary": "s"}
+    PerformanceDialog.objects.create(officer=siti, period="2026-Q3", agreed_actions="a", **dialog)
+    PerformanceDialog.objects.create(officer=siti, period="2026-Q4", agreed_actions="a", **dialog)
+
+    key = hr_token()
+    rows = {r["nip"]: r for r in get(client, key, period="2026-Q3").json()["results"]}
+    assert (rows[siti.nip]["notes"], rows[siti.nip]["dialogues"]) == (2, 1)
+    assert (rows[budi.nip]["notes"], rows[budi.nip]["dialogues"]) == (0, 0)
+    year = {r["nip"]: r for r in get(client, key, period="2026").json()["results"]}
+    assert year[siti.nip]["dialogues"] == 2
+
+    text = get(client, key, period="2026-Q3", format="csv").content.decode()
+    lines = {r["nip"]: r for r in csv.DictReader(io.StringIO(text))}
+    assert lines[siti.nip]["peer_berorientasi_pelayanan"] == "1.0"
+    assert lines[siti.nip]["peer_raters"] == "3"
+    assert (lines[siti.nip]["notes"], lines[siti.nip]["dialogues"]) == ("2", "1")
+    assert lines[budi.nip]["peer_kolaboratif"] == ""
+    assert lines[budi.nip]["peer_suppressed"] == "True"
+    assert lines[siti.nip]["peer_suppressed"] == "False"
+
+
+def test_hrs_officer_page_shows_the_360_aggregate_and_the_periods_feedback_notes(
+    client,
+    counter,  # noqa: F811
+    django_user_model,
+):
+    unit, service, point, siti, budi = counter
+    # The note's author sits elsewhere, so no rater's name is on the page by right.
+    boss = OfficerFactory(unit=UnitFactory(code="SETDA", name="Setda"), name="Ratna Atasan")
+    [OfficerFactory(unit=unit, name=f"Rekan {n}") for n in range(3)]
+    indicator(measure="nrr_u7", target="3.00")
+    peer_rounds.open_round(period_code="2026-Q3", unit=unit, per_officer=3)
+    submit_all_for(siti, 3, value="1")
+    note = FeedbackNote.objects.create(author=boss, officer=siti, text="Sapa warga lebih dulu")
+    FeedbackNote.objects.filter(pk=note.pk).update(
+        created_at=datetime.datetime(2026, 8, 1, 9, tzinfo=datetime.UTC)
+    )
+    FeedbackNote.objects.create(author=boss, officer=siti, text="Catatan kuartal berikutnya")
+    client.force_login(hr_user(django_user_model))
+
+    page = text_of(client.get(f"/admin/hr/petugas/{siti.nip}/?periode=2026-Q3"))
+
+    assert "Rata-rata dari 3 rekan" in page and "Berorientasi Pelayanan 1,00" in page
+    raters = PeerReview.objects.filter(ratee=siti).values_list("rater__name", flat=True)
+    assert not [name for name in raters if name in page]
+    assert "Rekan yang andal" not in page  # the aggregate only, not the remarks
+    assert "1 catatan umpan balik dalam periode ini" in page
+    assert "Sapa warga lebih dulu" in page and "Catatan kuartal berikutnya" not in page
+    assert AccessLog.objects.filter(channel="admin-detail", officer_nips=[siti.nip]).exists()
+
+    page = text_of(client.get(f"/admin/hr/petugas/{budi.nip}/?periode=2026-Q3"))
+    assert "0 rekan sudah menilai" in page and "Belum ada catatan umpan balik" in page
+
+
+def test_hrs_officer_page_is_404_outside_the_hr_scope(client, counter, django_user_model):  # noqa: F811
+    _unit, _service, _point, siti, _budi = counter
+    UnitFactory(code="DINKES", name="Dinas Kesehatan")
+    client.force_login(hr_user(django_user_model, username="hr-dinkes", unit="DINKES"))
+
+    assert client.get(f"/admin/hr/petugas/{siti.nip}/?periode=2026-Q3").status_code == 404

@@ -207,8 +207,9 @@ def test_editors_download_a_published_report_as_docx(live_server, chromium):
         sign_in(page, live_server.url, "editor")
         slow_motion(context, page)
         page.goto(f"{live_server.url}/admin/pages/{report.pk}/edit/")
-        # Wagtail's header keeps the page's actions behind its "Actions" toggle.
-        page.locator("header [aria-label='Actions']").first.click()
+        # Wagtail's header keeps the page's actions behind its toggle, "Tindakan" in
+        # the Indonesian admin (locale/id overrides Wagtail's "Actions").
+        page.locator("header [aria-label='Tindakan']").first.click()
         link = page.get_by_role("link", name="Unduh DOCX laporan")
         if not link.is_visible():
             problems.append(f"report edit @{size}: no visible DOCX action")

@@ -4,6 +4,7 @@ Menu items and views follow model permissions, so officer and assignment screens
 appear only for the HR group (see feedback.access.permissions and the group migration).
 """
 
+from django import forms
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -23,6 +24,7 @@ from .appraisal.team import officer_of, supervises_today
 from .intake import admin_views as intake_admin
 from .loop import admin_views as loop_admin
 from .loop import items as loop_items
+from .loop.admin_forms import ReplyTemplateForm
 from .models import (
     Assignment,
     HRScope,
@@ -218,7 +220,11 @@ class ReplyTemplateViewSet(RegistryViewSet):
     menu_label = _("Templat tanggapan")
     list_display = ["title", "unit"]
     list_filter = ["unit"]
-    panels = ["unit", "title", "text"]
+    edit_handler = ObjectList(
+        # A plain list of the user's units, not the chooser of every unit.
+        [FieldPanel("unit", widget=forms.Select), FieldPanel("title"), FieldPanel("text")],
+        base_form_class=ReplyTemplateForm,
+    )
 
     def get_queryset(self, request):
         # Unit staff see and pick their own units' templates only.

@@ -1,7 +1,9 @@
 """The loop with citizens, filled in: unit staff, reply templates, the inbox with
 answered and unanswered comments across units (a few overdue, one forwarded to
-SP4N-LAPOR!), reasons for low scores, and the loop's figures. Idempotent: nothing
-is added once the demo's inbox has items."""
+SP4N-LAPOR!), reasons for low scores, the follow-up (RTL) items linked to the
+comments and reasons that led to them, and the loop's figures. Idempotent: nothing
+is added once the demo's inbox has items, and a follow-up already linked stays as
+it is."""
 
 import datetime
 import random
@@ -65,10 +67,9 @@ def load(*, log=print) -> int:
         _staff()
         _templates()
         _follow_up_counts()
-        if FeedbackItem.objects.exists():
-            return 0
-        created = _items()
-    log(f"  inbox items: {created}")
+        created = 0 if FeedbackItem.objects.exists() else _items()
+        linked = _link_follow_ups()
+    log(f"  inbox items: {created}, follow-ups linked to them: {linked}")
     return created
 
 
@@ -226,3 +227,37 @@ def _reasons(code, rng, owner) -> int:
         ItemEvent.objects.create(item=item, action="diterima")
         created += 1
     return created
+
+
+# How many of a unit's items one demo follow-up item is linked to, at most.
+LINKS_PER_FOLLOW_UP = 6
+
+
+def _link_follow_ups() -> int:
+    """Link the demo units' published follow-up items to the inbox items that led to
+    them (the responses rating that element 1 or 2), as staff do from the inbox, so
+    "Kami dengar, kami lakukan" has something to count. Published through a page
+    revision like every change to the RTL, so a later publish keeps the links."""
+    linked = 0
+    for page in UnitPage.objects.live().filter(unit__code__in=UNITS_WITH_ITEMS):
+        draft = page.get_latest_revision_as_object()
+        follow_ups = list(draft.follow_ups.all())
+        changed = False
+        for follow_up in follow_ups:
+            if follow_up.feedback_items.exists():
+                continue
+            element = follow_up.element.lower()
+            items = list(
+                FeedbackItem.objects.filter(
+                    unit_id=page.unit_id, **{f"response__{element}__lte": 2}
+                ).order_by("-has_reasons", "-received_on", "pk")[:LINKS_PER_FOLLOW_UP]
+            )
+            if items:
+                follow_up.feedback_items = items
+                changed = True
+                linked += 1
+        if changed:
+            # Assigned back as a whole, so the revision is written with the links.
+            draft.follow_ups = follow_ups
+            draft.save_revision().publish()
+    return linked

@@ -284,3 +284,23 @@ def test_a_published_reply_reaches_the_cached_page_at_once(
     assert client.get(other.url)["X-Portal-Cache"] == "hit"  # no full flush
     fresh = client.get(page.url)
     assert fresh["X-Portal-Cache"] != "hit" and "Sudah kami perbaiki." in fresh.content.decode()
+
+
+def test_unit_staff_file_reply_templates_under_their_own_units_only(
+    client, two_units, django_user_model
+):
+    duk, dinkes = two_units
+    client.force_login(staff_user(django_user_model, "duk", duk.unit))
+    url = "/admin/snippets/feedback/replytemplate/add/"
+    form = client.get(url).content.decode()
+    assert f'value="{duk.unit.pk}"' in form and f'value="{dinkes.unit.pk}"' not in form
+
+    # A forged id of another unit in the POST: refused with a message, nothing stored.
+    res = client.post(url, {"unit": dinkes.unit.pk, "title": "Lain", "text": "Bukan unit saya."})
+    assert res.status_code == 200
+    assert "templat hanya dapat dibuat untuk unit tempat Anda bertugas" in res.content.decode()
+    assert not ReplyTemplate.objects.exists()
+
+    res = client.post(url, {"unit": duk.unit.pk, "title": "Antrean", "text": "Terima kasih."})
+    assert res.status_code == 302
+    assert ReplyTemplate.objects.get().unit == duk.unit

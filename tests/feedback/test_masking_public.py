@@ -83,3 +83,38 @@ def test_remask_comments_masks_what_older_rules_let_through(client, demo):
         html = client.get(url).content.decode()
         assert "Ruang tunggu sejuk." in html
         assert officer.nip not in html and "Wahyuni" not in html, url
+
+
+def test_remask_comments_masks_reasons_for_low_scores_too(demo):
+    import datetime
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from feedback.models import Service
+
+    officer = Officer.objects.get(name__startswith="Sri Wahyuni")
+    answers = {f"u{n}": 3 for n in range(1, 10)}
+    # A reason stored as an earlier masking left it: the name and NIP in clear.
+    given = {"U3": f"Sri Wahyuni (NIP {officer.nip}) datang terlambat.", "U9": "Panas."}
+    stored = Response.objects.create(
+        service=Service.objects.get(code="kia"),
+        served_on=datetime.date.today(),
+        reasons=given,
+        **{**answers, "u3": 1, "u9": 2},
+    )
+
+    out = StringIO()
+    call_command("remask_comments", "--dry-run", stdout=out)
+    assert "1 of 1 responses' reasons for low scores would be masked again" in out.getvalue()
+    stored.refresh_from_db()
+    assert stored.reasons == given  # nothing written
+
+    out = StringIO()
+    call_command("remask_comments", "--batch-size", "1", stdout=out)
+    assert "1 responses with reasons checked, 1 masked" in out.getvalue()  # progress
+    assert "1 of 1 responses' reasons for low scores masked again" in out.getvalue()
+    stored.refresh_from_db()
+    assert officer.nip not in stored.reasons["U3"] and "Wahyuni" not in stored.reasons["U3"]
+    assert stored.reasons["U3"].endswith("datang terlambat.")
+    assert stored.reasons["U9"] == "Panas."

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
-from content.models import ServicePage
+from content.models import FollowUpAction, ServicePage, UnitPage
 from feedback.models import (
     Appeal,
     Assignment,
@@ -35,6 +35,7 @@ MODELS = {
     "survey responses": Response,
     "report tables": ReportedPeriod,
     "appeals": Appeal,
+    "follow-up links to inbox items": FollowUpAction.feedback_items.through,
 }
 
 
@@ -112,6 +113,14 @@ def test_loading_the_demo_twice_creates_nothing_the_second_time(client):
     assert sorted(mine.values_list("status", flat=True)) == ["accepted", "rejected"]
     trend = client.get("/api/v1/ikm/?service=KTP-EL&period=2024").json()
     assert trend["source"] == "laporan" and trend["respondents"] > 300
+    # "You said, we did": a unit's follow-up items name what citizens said.
+    page = UnitPage.objects.live().get(unit__code="DISDUKCAPIL")
+    assert page.follow_ups.filter(feedback_items__isnull=False).exists()
+    heard = BeautifulSoup(client.get(page.url).content, "html.parser").select(".heard")
+    assert any("Kami dengar:" in span.get_text() for span in heard)
+    # The links are in the live revision too, so the next publish keeps them.
+    latest = page.get_latest_revision_as_object()
+    assert any(f.feedback_items.exists() for f in latest.follow_ups.all())
 
     output = load_demo_data()
 

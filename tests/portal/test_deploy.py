@@ -71,13 +71,15 @@ def render(text: str, tmp_path: Path) -> str:
     return re.sub(r"^(User|Group)=portal$", r"\1=root", text, flags=re.M)
 
 
-def test_the_units_run_the_server_the_worker_and_the_daily_purge():
+def test_the_units_run_the_server_the_worker_the_daily_purge_and_digest():
     units = {path.name: parse_unit(path) for path in UNITS}
     assert set(units) == {
         "portal.service",
         "portal-worker.service",
         "portal-purge.service",
         "portal-purge.timer",
+        "portal-digest.service",
+        "portal-digest.timer",
     }
     commands = get_commands()
     for name, unit in units.items():
@@ -98,6 +100,11 @@ def test_the_units_run_the_server_the_worker_and_the_daily_purge():
     assert "purge_client_hashes" in units["portal-purge.service"]["Service"]["ExecStart"][0]
     timer = units["portal-purge.timer"]["Timer"]
     assert timer["Unit"] == ["portal-purge.service"] and timer["OnCalendar"]
+    # The inbox digest goes out daily through the task worker.
+    digest = units["portal-digest.service"]["Service"]["ExecStart"][0]
+    assert digest.endswith("send_inbox_digests --enqueue")
+    timer = units["portal-digest.timer"]["Timer"]
+    assert timer["Unit"] == ["portal-digest.service"] and timer["OnCalendar"]
 
 
 def test_systemd_analyze_verifies_the_units(tmp_path):

@@ -57,7 +57,7 @@ COLUMNS = (
     "public_id, service_id, service_point_id, officer_id, receipt_id, verified, channel, "
     "served_on, "
     "submitted_at, u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, education, occupation, comment, "
-    "comment_status, client_hash, fingerprint"
+    "comment_status, client_hash, fingerprint, reasons"
 )
 
 
@@ -201,6 +201,7 @@ def populate(officers: int, responses: int, seed: int = 7):
                         "",
                         "",
                         "",
+                        "{}",  # no reasons (jsonb, NOT NULL without a database default)
                     )
                 )
         cursor.execute("ANALYZE")

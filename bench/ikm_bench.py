@@ -54,7 +54,7 @@ SMALL = 1_000
 COLUMNS = (
     "public_id, service_id, service_point_id, verified, channel, served_on, submitted_at, "
     "u1, u2, u3, u4, u5, u6, u7, u8, u9, sex, education, occupation, comment, comment_status, "
-    "client_hash, fingerprint"
+    "client_hash, fingerprint, reasons"
 )
 # Responses are spread over the days up to today, so the current quarter the pages
 # show (served.current_quarter) holds some, and a submission of today changes it.
@@ -94,6 +94,7 @@ def load_responses(count, service_ids, seed):
                         "",
                         "",
                         "",
+                        "{}",  # no reasons (jsonb, NOT NULL without a database default)
                     )
                 )
 

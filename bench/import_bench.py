@@ -142,6 +142,7 @@ def copy_rows(path: Path, services):
                 "submitted_at": now,
                 "client_hash": "",
                 "fingerprint": "",
+                "reasons": "{}",  # jsonb, sent as text by COPY
             }
             rows.append([values[f.attname] for f in fields])
     return fields, rows

@@ -344,14 +344,22 @@ class _RowValues:
     def __init__(self, fields, *, now):
         self.names = [f.attname for f in fields]
         self.now = now
+        db = connections[DEFAULT_DB_ALIAS]
         # Columns this function does not set keep the model's default.
         self.defaults = {f.attname: f.get_default() for f in fields if f.has_default()}
-        db = connections[DEFAULT_DB_ALIAS]
         # psycopg adapts uuid, date and datetime itself; other databases get them as
         # the ORM would write them.
         self.prepare = None
         if db.vendor != "postgresql":
             self.prepare = [lambda value, f=f: f.get_db_prep_save(value, db) for f in fields]
+        else:
+            # ... but not a dict (the reasons' JSON default): prepared once, as the ORM
+            # would write it (a Jsonb that COPY can send).
+            self.defaults = {
+                name: f.get_db_prep_save(self.defaults[name], db)
+                for f in fields
+                if (name := f.attname) in self.defaults
+            }
 
     def __call__(self, sub, batch_id: int) -> list:
         comment = mask_comment(sub.comment)

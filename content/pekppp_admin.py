@@ -12,16 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Site
 
+from feedback.access.permissions import require_perm
+
 from . import evidence_pack, pekppp
 from .models import PekpppAssessment, UnitPage
 
 VIEW_PERM = "content.view_pekpppassessment"
 EDIT_PERM = "content.change_pekpppassessment"
-
-
-def require(request, perm):
-    if not request.user.has_perm(perm):
-        raise PermissionDenied
 
 
 def chosen_year(raw) -> int:
@@ -42,7 +39,7 @@ def unit_page_of(unit_id) -> UnitPage:
 
 @require_GET
 def index(request):
-    require(request, VIEW_PERM)
+    require_perm(request, VIEW_PERM)
     years = pekppp.years()
     year = chosen_year(request.GET.get("tahun") or years[0])
     units = UnitPage.objects.live().select_related("unit").order_by("path")
@@ -60,7 +57,7 @@ def base_url(request) -> str:
 
 @require_http_methods(["GET", "POST"])
 def unit(request, unit_id, year):
-    require(request, VIEW_PERM)
+    require_perm(request, VIEW_PERM)
     unit_page = unit_page_of(unit_id)
     year = chosen_year(year)
     can_edit = request.user.has_perm(EDIT_PERM)
@@ -158,7 +155,7 @@ def save_entries(unit_page, year, entries, user):
 
 @require_GET
 def pack(request, unit_id, year):
-    require(request, VIEW_PERM)
+    require_perm(request, VIEW_PERM)
     unit_page = unit_page_of(unit_id)
     evaluation = pekppp.evaluate(unit_page, chosen_year(year))
     handle = evidence_pack.build(evaluation, base_url=base_url(request))

@@ -444,7 +444,7 @@ def my_appeals_menu_item():
         reverse("feedback_my_appeals"),
         icon_name="warning",
         order=205,
-        allowed=lambda user: appeal_views.own_officer(user) is not None,
+        allowed=lambda user: officer_of(user) is not None,
     )
 
 

@@ -7,6 +7,8 @@ the HR group only.
 
 from django.core.exceptions import PermissionDenied
 
+from ..models import Officer
+
 HR_GROUP = "HR"
 # HR staff who also read the access log and decide which HR user sees which unit.
 HR_ADMIN_GROUP = "HR Admin"
@@ -24,6 +26,14 @@ OFFICER_GROUP = "Petugas"
 REGISTRY_VIEW_MODELS = ("unit", "service", "servicepoint")
 # Personnel models: HR manages them; nobody else (bar superusers) sees them.
 HR_MODELS = ("officer", "assignment")
+
+
+def officer_of(user) -> Officer | None:
+    """The active officer linked to this login, or None: the link, not a group,
+    decides whose data a login reads (Kinerja saya, the team, appeals)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Officer.objects.select_related("unit").filter(user=user, is_active=True).first()
 
 
 def is_hr(user) -> bool:

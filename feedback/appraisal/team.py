@@ -9,14 +9,8 @@ import datetime
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from ..access.permissions import officer_of
 from ..models import Officer, Supervision
-
-
-def officer_of(user) -> Officer | None:
-    """The active officer linked to this login, or None."""
-    if not getattr(user, "is_authenticated", False):
-        return None
-    return Officer.objects.select_related("unit").filter(user=user, is_active=True).first()
 
 
 def require_officer(request) -> Officer:

@@ -11,20 +11,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ..access.permissions import require_hr
-from ..models import Appeal, Officer, Response
+from ..access.permissions import officer_of, require_hr
+from ..models import Appeal, Response
 from ..results import selectors
 from . import appeals, indicators
 from .admin_views import recent_periods
 
 ROWS_PER_PAGE = 50
-
-
-def own_officer(user) -> Officer | None:
-    """The officer linked to a login, or None."""
-    if not user.is_authenticated:
-        return None
-    return Officer.objects.filter(user=user, is_active=True).select_related("unit").first()
 
 
 def _int_or_404(raw) -> int:
@@ -38,7 +31,7 @@ def my_appeals(request):
     """The signed-in officer's attributed ratings for a period, each with its appeal
     or a form to file one; POST files an appeal. Only the officer's own data."""
 
-    officer = own_officer(request.user)
+    officer = officer_of(request.user)
     if officer is None:
         raise PermissionDenied
     period, period_error = selectors.period_or_latest(request.GET.get("periode"))

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from ..models import FeedbackItem, UnitStaff
 from ..rules import loop as rules
+from . import items as inbox_items
 
 
 def send_digests(*, today: datetime.date | None = None) -> int:
@@ -21,6 +22,8 @@ def send_digests(*, today: datetime.date | None = None) -> int:
     many were sent."""
     today = today or timezone.localdate()
     since = today - datetime.timedelta(days=1)
+    # Responses whose item a crash kept from being filed are filed now, and counted.
+    inbox_items.sweep_missing(since=timezone.now() - datetime.timedelta(days=2))
     units_of: dict[int, list[int]] = {}
     for user_id, unit_id in UnitStaff.objects.values_list("user_id", "unit_id"):
         units_of.setdefault(user_id, []).append(unit_id)

@@ -40,6 +40,20 @@ def response_arrived(response: Response) -> FeedbackItem | None:
     return _ensure(response, flags)
 
 
+def sweep_missing(*, since) -> int:
+    """Items for responses stored since ``since`` that should have one and have none.
+
+    A submission files its item after its response is committed (``submit``); a crash
+    between the two, or a retry that replays the stored response, leaves the response
+    without its item. The daily digest sweeps first, so no low score goes unheard."""
+    count = 0
+    missing = Response.objects.filter(submitted_at__gte=since, loop_item__isnull=True)
+    for response in missing.select_related("service").iterator(chunk_size=2000):
+        if response_arrived(response) is not None:
+            count += 1
+    return count
+
+
 def comments_approved(response_ids) -> int:
     """Items for responses whose comments a moderator just approved."""
     count = 0

@@ -44,3 +44,28 @@ def test_unit_staff_get_their_units_new_and_overdue_items(client, django_user_mo
     assert "masukan baru sejak kemarin: 2" in message.body
     assert "melewati batas waktu 5 hari kerja: 1" in message.body
     assert "/admin/masukan/" in message.body
+
+
+def test_the_digest_files_the_item_a_crash_kept_from_being_filed(client, django_user_model):
+    """A response stored without its inbox item (the process died after the commit)
+    gets it when the daily digest runs, and the staff hear of it."""
+    ServiceFactory(code="KTP-EL")
+    res = client.post(
+        "/api/v1/feedback/",
+        {"service": "KTP-EL", "answers": {**ALL_FOUR, "U2": 1}},
+        content_type="application/json",
+    )
+    assert res.status_code == 201
+    item = FeedbackItem.objects.get()
+    unit = item.unit
+    item.delete()  # as if the process had died between the response and its item
+    duk = django_user_model.objects.create_user("duk", email="duk@example.test")
+    duk.groups.add(Group.objects.get(name="Petugas unit"))
+    UnitStaff.objects.create(user=duk, unit=unit)
+
+    call_command("send_inbox_digests", stdout=open("/dev/null", "w"))
+
+    assert (
+        FeedbackItem.objects.filter(response__service__code="KTP-EL", low_score=True).count() == 1
+    )
+    assert "masukan baru sejak kemarin: 1" in mail.outbox[0].body

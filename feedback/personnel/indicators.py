@@ -232,29 +232,45 @@ def applicability(indicators):
 
 
 class ScorePages:
-    """The score rows of many officers as a sequence a Paginator pages: its length
-    comes from the officers' units and the indicators that apply to them (no rollup
-    read), and a slice computes the scores of the officers on it only (with their
-    units' statistics for the estimate and the bands, read once per unit)."""
+    """The score rows of many officers as a sequence a Paginator pages. The list is
+    ordered by unit first, and every officer of a unit has one row per indicator that
+    applies to the unit, so its length comes from a count of officers per unit (no
+    officer or rollup read, however many officers), and a slice reads the officers on
+    it only (LIMIT/OFFSET) and computes their scores (with their units' statistics for
+    the estimate and the bands, read once per unit)."""
 
     def __init__(self, officers, period: Period):
         self.period = period
-        # (id, unit id) of each officer, in the list's order.
-        self.officers = list(officers.values_list("id", "unit_id"))
+        self.officers = officers  # ordered by unit code first (listed_officers)
         indicators = indicators_for(period)
         applies = applicability(indicators)
-        per_unit = {}
-        self.starts = []  # the row index where each officer's rows begin
-        total = 0
-        for _pk, unit_id in self.officers:
-            if unit_id not in per_unit:
-                per_unit[unit_id] = sum(1 for i in indicators if applies(i, unit_id))
-            self.starts.append(total)
-            total += per_unit[unit_id]
+        # (first officer index, first row index, officers, rows per officer) per unit,
+        # in the list's order; units whose officers have no indicator have no rows.
+        self.units = []
+        first_officer = total = 0
+        counts = (
+            officers.order_by("unit__code")
+            .values_list("unit_id", "unit__code")
+            .annotate(n=Count("id"))
+        )
+        for unit_id, _code, n in counts:
+            per_officer = sum(1 for i in indicators if applies(i, unit_id))
+            if per_officer:
+                self.units.append((first_officer, total, n, per_officer))
+            first_officer += n
+            total += n * per_officer
         self.total = total
+        self.row_starts = [u[1] for u in self.units]
 
     def __len__(self):
         return self.total
+
+    def _officer_at(self, row: int) -> tuple[int, int]:
+        """(index in the officer list, index of that officer's first row) of a row."""
+        unit = self.units[bisect.bisect_right(self.row_starts, row) - 1]
+        first_officer, first_row, _n, per_officer = unit
+        k = (row - first_row) // per_officer
+        return first_officer + k, first_row + k * per_officer
 
     def __getitem__(self, key):
         if not isinstance(key, slice):
@@ -262,12 +278,10 @@ class ScorePages:
         start, stop, _step = key.indices(self.total)
         if start >= stop:
             return []
-        first = bisect.bisect_right(self.starts, start) - 1
-        last = bisect.bisect_left(self.starts, stop)
-        ids = [pk for pk, _unit in self.officers[first:last]]
-        found = Officer.objects.select_related("unit").in_bulk(ids)
-        scores = scores_of([found[pk] for pk in ids], self.period)
-        offset = self.starts[first]
+        first, offset = self._officer_at(start)
+        last = self._officer_at(stop - 1)[0] + 1
+        found = list(self.officers.select_related("unit")[first:last])
+        scores = scores_of(found, self.period)
         return scores[start - offset : stop - offset]
 
 
@@ -289,8 +303,13 @@ def scores_of(officers: list[Officer], period: Period) -> list[Score]:
     ).values_list("id", "unit_id"):
         peers.setdefault(unit_id, []).append(officer_id)
     sums = {}
+    # By officer id, not through a join on the unit: the rollup's unique index
+    # (officer, year, month, basis) reads the units' rows only, however many officers
+    # the Pemda has.
     rows = (
-        OfficerMonth.objects.filter(window, officer__unit_id__in=unit_ids, officer__is_active=True)
+        OfficerMonth.objects.filter(
+            window, officer_id__in=[pk for ids in peers.values() for pk in ids]
+        )
         .values("officer_id", "basis")
         .annotate(**{f: Sum(f) for f in SUM_FIELDS})
     )

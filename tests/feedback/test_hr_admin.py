@@ -173,6 +173,41 @@ def test_the_pages_hold_the_rows_and_figures_of_the_whole_list(two_units, django
     assert [s.as_row() for s in pages[1:4]] == whole[1:4]
 
 
+def test_pages_hold_the_whole_list_when_units_have_different_indicators(
+    counter,  # noqa: F811
+    django_user_model,
+):
+    """Officers of a unit with its own indicator have more rows than the others, and
+    officers of a unit no indicator applies to have none: every slice still holds the
+    rows of the whole list, the count included."""
+    unit, service, point, siti, budi = counter
+    for n in range(4):
+        OfficerFactory(unit=unit, name=f"Petugas {n}")
+    middle = UnitFactory(code="MDINSOS", name="Dinas Sosial")
+    for n in range(3):
+        OfficerFactory(unit=middle, name=f"Pekerja {n}")
+    last = UnitFactory(code="ZDINKES", name="Dinas Kesehatan")
+    for n in range(2):
+        OfficerFactory(unit=last, name=f"Perawat {n}")
+    indicator(measure="nrr_u7", target="3.00", unit=unit)
+    indicator(name="NRR kompetensi (U6)", measure="nrr_u6", target="3.00", unit=unit)
+    indicator(name="IKM petugas", measure="ikm_officer", target="75", unit=last)
+    for _ in range(5):
+        rate(service, u6=4, u7=3, officer=siti, point=point)
+    user = hr_user(django_user_model)
+    period = Period.parse("2026-Q3")
+    whole = [s.as_row() for s in indicators.officer_scores(user=user, period=period)]
+    pages = indicators.ScorePages(indicators.listed_officers(user=user), period)
+
+    # 6 officers x 2 rows at Disdukcapil, none at Dinas Sosial, 2 x 1 at Dinas Kesehatan.
+    assert len(pages) == len(whole) == 14
+    for size in (1, 3, 5, 14, 50):
+        paged = [s.as_row() for n in range(0, 14, size) for s in pages[n : n + size]]
+        assert paged == whole, size
+    assert [s.as_row() for s in pages[11:13]] == whole[11:13]
+    assert pages[14:20] == []
+
+
 def test_hr_screens_speak_indonesian_with_one_number_format(
     counter,  # noqa: F811
     client,

@@ -1,12 +1,12 @@
 """HR at scale: the indicator list (with fair scores, bands and appeal counts) and an
 accepted appeal's rollup update, at demo size and at a large synthetic size.
 
-Makes a PostgreSQL database of its own (``${PG_DB:-portal}_hr_bench``, or BENCH_DB;
-dropped at the end unless --keep), migrates it and, for each size, fills it with
-units of 50 officers, each assigned to a loket of their own from 1 January, and
-survey responses over the year so far, half on a receipt of the loket's officer and
-half without one (credited on the "loket" basis), loaded with COPY; then builds the
-rollups (``rollups.rebuild``) and measures, as the HR screens run them:
+For each size, makes a PostgreSQL database of its own (``${PG_DB:-portal}_hr_bench_demo``
+and ``..._large``, BENCH_DB the prefix when set; dropped at the end unless --keep),
+migrates it and fills it with units of 50 officers, each assigned to a loket of their
+own from 1 January, and survey responses over the year so far, half on a receipt of
+the loket's officer and half without one (credited on the "loket" basis), loaded with
+COPY; then builds the rollups (``rollups.rebuild``) and measures, as the HR screens run them:
 
 - the HR indicator list of one unit for the last complete quarter
   (``indicators.officer_scores`` and its access-log entry, the work behind
@@ -25,12 +25,15 @@ rollups (``rollups.rebuild``) and measures, as the HR screens run them:
   decision, the rollup update and its access-log entry, timed): the median of --runs;
 
 and prints each median and the ratio large / demo. The issue's size is 20,000
-officers and 10,000,000 responses (``--officers 20000 --responses 10000000``); the
-default large size runs in well under a minute.
+officers and 10,000,000 responses (``--officers 20000 --responses 10000000``): loading
+it takes about half an hour on a 2-core machine, so ``--keep`` keeps both databases and
+``--reuse`` measures them again without loading (the earlier run's appeals withdrawn
+and their rollups rebuilt first). The default large size runs in well under a minute.
 
 Usage (PostgreSQL at 127.0.0.1:5432, trust auth; BENCH_PG overrides the server):
 
     .venv/bin/python bench/hr_bench.py [--officers 1000] [--responses 50000] [--runs 15]
+                                       [--keep] [--reuse]
 
 Exit status 1 when an accepted appeal does not leave the rollups equal to a
 recompute of that officer (never because of a ratio).
@@ -61,27 +64,42 @@ COLUMNS = (
 )
 
 
-def database(action: str) -> None:
+def database(action: str, name: str) -> None:
     """Create (from BENCH_TEMPLATE_DB when set: bench/template_db.py, already
-    migrated) or drop the bench database."""
+    migrated) or drop a bench database."""
     import psycopg
 
     template = os.environ.get("BENCH_TEMPLATE_DB")
     with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if action == "create":
             copied = f' TEMPLATE "{template}"' if template else ""
-            conn.execute(f'CREATE DATABASE "{DB_NAME}"{copied}')
+            conn.execute(f'CREATE DATABASE "{name}"{copied}')
 
 
-def setup_django() -> None:
-    os.environ["DATABASE_URL"] = f"{PG}/{DB_NAME}"
+def exists(name: str) -> bool:
+    import psycopg
+
+    with psycopg.connect(f"{PG}/postgres", autocommit=True) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return found.fetchone() is not None
+
+
+def use(name: str) -> None:
+    """Point Django at a bench database (at start, or switching between sizes) and
+    migrate it."""
+    os.environ["DATABASE_URL"] = f"{PG}/{name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     import django
+    from django.apps import apps
 
-    django.setup()
+    if not apps.ready:
+        django.setup()
     from django.core.management import call_command
+    from django.db import connection
 
+    connection.close()
+    connection.settings_dict["NAME"] = name
     call_command("migrate", verbosity=0)
 
 
@@ -211,6 +229,29 @@ def populate(officers: int, responses: int, seed: int = 7):
     return units, rollups_quarter(today), ids, supervisors
 
 
+def loaded_size() -> tuple[int, int]:
+    """(officers, responses) a kept bench database holds."""
+    from feedback.models import Officer, Response
+
+    return Officer.objects.count(), Response.objects.count()
+
+
+def reset():
+    """A kept database made ready to measure again, as ``populate`` leaves it: the
+    earlier run's appeals withdrawn and their officers' rollups rebuilt."""
+    from feedback.models import Appeal, Officer, Supervision, Unit
+    from feedback.results import rollups
+
+    appealed = list(Appeal.objects.values_list("officer_id", flat=True).distinct())
+    Appeal.objects.all().delete()
+    if appealed:
+        rollups.rebuild_officers(officer_ids=appealed)
+    units = list(Unit.objects.filter(level=Unit.Level.PERANGKAT_DAERAH).order_by("code"))
+    ids = list(Officer.objects.order_by("pk").values_list("pk", flat=True))
+    supervisors = sorted(set(Supervision.objects.values_list("supervisor_id", flat=True)))
+    return units, rollups_quarter(datetime.date.today()), ids, supervisors
+
+
 def rollups_quarter(today):
     from feedback.rules.periods import Period
 
@@ -229,7 +270,7 @@ def median_ms(fn, runs: int) -> float:
     return 1000 * statistics.median(times)
 
 
-def measure(officers: int, responses: int, runs: int) -> dict:
+def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> dict:
     from django.contrib.auth import get_user_model
     from django.core.paginator import Paginator
 
@@ -238,9 +279,12 @@ def measure(officers: int, responses: int, runs: int) -> dict:
     from feedback.personnel import appeals, indicators
     from feedback.results import rollups
 
-    clear()
     started = time.perf_counter()
-    units, period, ids, supervisors = populate(officers, responses)
+    if reuse and loaded_size() == (officers, responses):
+        units, period, ids, supervisors = reset()
+    else:
+        clear()
+        units, period, ids, supervisors = populate(officers, responses)
     loaded = time.perf_counter() - started
     hr = get_user_model().objects.get_or_create(
         username="hr-bench", defaults={"is_superuser": True}
@@ -332,31 +376,43 @@ def main():
     parser.add_argument("--officers", type=int, default=1_000)
     parser.add_argument("--responses", type=int, default=50_000)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--keep", action="store_true", help="keep the bench database")
+    parser.add_argument("--keep", action="store_true", help="keep the bench databases")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="measure a database kept by an earlier --keep run of the same size "
+        "without loading it again",
+    )
     args = parser.parse_args()
-    database("create")
     ok = True
+    names = []
     try:
-        started = time.perf_counter()
-        setup_django()
-        print(f"bench database {DB_NAME} migrated in {time.perf_counter() - started:.1f} s")
         figures = {}
         for label, (officers, responses) in (
             ("demo", DEMO),
             ("large", (args.officers, args.responses)),
         ):
-            f = measure(officers, responses, args.runs)
+            name = f"{DB_NAME}_{label}"
+            names.append(name)
+            kept = args.reuse and exists(name)
+            if not kept:
+                database("create", name)
+            started = time.perf_counter()
+            use(name)
+            print(f"bench database {name} migrated in {time.perf_counter() - started:.1f} s")
+            f = measure(officers, responses, args.runs, reuse=kept)
             figures[label] = f
             ok = ok and f["equal"]
             print(
                 f"{label:5}: {officers:>6,} officers, {responses:>10,} responses "
-                f"(loaded and rolled up in {f['loaded_s']:.1f} s)\n"
+                f"({'reused' if kept else 'loaded'} and ready in {f['loaded_s']:.1f} s)\n"
                 f"       HR indicator list of one unit: {f['list_ms']:8.1f} ms (median)\n"
                 f"       HR list, all units, page 1:    {f['all_units_ms']:8.1f} ms (median)\n"
                 f"       Kinerja saya of one officer:   {f['own_ms']:8.1f} ms (median)\n"
                 f"       supervisor's team view ({TEAM}):   {f['team_ms']:8.1f} ms (median)\n"
                 f"       accepted appeal, rollups updated: {f['appeal_ms']:6.1f} ms (median of "
-                f"{f['accepted']}); equal to a recompute: {'yes' if f['equal'] else 'NO'}"
+                f"{f['accepted']}); equal to a recompute: {'yes' if f['equal'] else 'NO'}",
+                flush=True,
             )
         demo, large = figures["demo"], figures["large"]
         ratios = ", ".join(
@@ -375,7 +431,8 @@ def main():
 
         connections.close_all()
         if not args.keep:
-            database("drop")
+            for name in names:
+                database("drop", name)
     sys.exit(0 if ok else 1)
 
 

@@ -2,7 +2,10 @@
 warga" (signed in through the login form, links and buttons followed), and a citizen
 on a phone says what was lacking for a low score; axe-core clean on every screen."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.a11y import SIZES, axe, new_context, require_axe, sideways, zoom_text
 from tests.browser.test_admin_screens import CONTENT, sign_in
@@ -73,12 +76,14 @@ def test_unit_staff_work_the_inbox(live_server, chromium, settings):
     page.goto(live_server.url + "/admin/masukan/")
     page.locator("table.listing tbody a").last.click()
     page.get_by_role("link", name="Antrean", exact=True).click()
-    assert "loket tambahan" in page.get_by_label("Tanggapan untuk umum").input_value()
+    # expect() waits for the page the click leads to; inner_text() could read the
+    # page in between (an empty <main>) on a busy machine.
+    expect(page.get_by_label("Tanggapan untuk umum")).to_have_value(re.compile("loket tambahan"))
     page.get_by_role("button", name="Ajukan tanggapan").click()
-    assert "Tanggapan diajukan untuk disetujui." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Tanggapan diajukan untuk disetujui.")
     page.get_by_label("Status baru").select_option("ditinjau")
     page.get_by_role("button", name="Simpan status").click()
-    assert "Status diperbarui." in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text("Status diperbarui.")
     context.close()
 
 
@@ -104,7 +109,7 @@ def test_a_citizen_says_what_was_lacking_on_a_phone(live_server, chromium, setti
     problems = look(page, source, "form @390", PHONE, 1, content="document")
     reason.fill("Menunggu tiga jam di ruang yang panas.")
     page.get_by_role("button", name="Kirim penilaian").click()
-    assert "Terima kasih" in page.get_by_role("heading", level=1).inner_text()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Terima kasih")
     problems += look(page, source, "thanks @390", PHONE, 1, content="document")
     context.close()
     assert not problems, "\n".join(problems)

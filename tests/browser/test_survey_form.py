@@ -2,6 +2,7 @@
 /usr/bin/chromium driven by Playwright; no browser is downloaded)."""
 
 import pytest
+from playwright.sync_api import expect
 
 from feedback.models import Channel, Response
 from tests.factories import ServiceFactory, service_page
@@ -30,7 +31,7 @@ def test_a_citizen_rates_a_service_from_a_phone(live_server, page, settings):
 
     page.goto(live_server.url + sp.url)
     page.get_by_role("link", name="Nilai layanan ini").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Survei Kepuasan Masyarakat"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Survei Kepuasan Masyarakat")
 
     # Touch targets are large enough for a thumb (at least 44 CSS pixels high).
     first_choice = page.locator("label.choice").first.bounding_box()

@@ -10,21 +10,23 @@ COPY; then builds the rollups (``rollups.rebuild``) and measures, as the HR scre
 
 - the HR indicator list of one unit for the last complete quarter
   (``indicators.officer_scores`` and its access-log entry, the work behind
-  /admin/hr/indikator/?unit=...): the median of --runs;
+  /admin/hr/indikator/?unit=...), a unit of 50 officers: the median of --runs;
 - the HR indicator list with no unit chosen (*Semua unit*), its first page of 50
   rows (``indicators.ScorePages``, what /admin/hr/indikator/ runs): the median of
   --runs;
 - *Kinerja saya* of one officer (``performance.own_performance`` with every list
   it shows read, and its access-log entry, /admin/kinerja-saya/): the median of
-  --runs over officers drawn at random;
+  --runs over officers drawn at random from full units;
 - the supervisor's team view (``team.current_team`` and ``performance.team_scores``
   and the access-log entry, /admin/tim-saya/): each unit's first officer supervises
-  the next TEAM officers; the median of --runs over supervisors;
+  the next TEAM officers; the median of --runs over the supervisors of full units;
 - an accepted appeal: an officer's appeal on one of their ratings
   (``appeals.file_appeal``, not timed) and HR's acceptance (``appeals.decide``: the
   decision, the rollup update and its access-log entry, timed): the median of --runs;
 
-and prints each median and the ratio large / demo. The issue's size is 20,000
+and prints each median and the ratio large / demo. The two sizes' samples are taken in
+turn, each database on a connection of its own, so that a slower spell of a shared
+machine weighs on both sizes alike. The issue's size is 20,000
 officers and 10,000,000 responses (``--officers 20000 --responses 10000000``): loading
 it takes about half an hour on a 2-core machine, so ``--keep`` keeps both databases and
 ``--reuse`` measures them again without loading (the earlier run's appeals withdrawn
@@ -85,22 +87,38 @@ def exists(name: str) -> bool:
         return found.fetchone() is not None
 
 
-def use(name: str) -> None:
-    """Point Django at a bench database (at start, or switching between sizes) and
-    migrate it."""
-    os.environ["DATABASE_URL"] = f"{PG}/{name}"
+WRAPPERS = {}  # database name -> its Django connection, kept open between samples
+
+
+def use(name: str, migrate: bool = False) -> None:
+    """Make ``name`` Django's default database: each bench database keeps a connection
+    of its own, so alternating between them reconnects nothing and the server's caches
+    of each stay warm. The process caches (cache, registry snapshot) are emptied: they
+    would carry one database's rows into the other."""
+    os.environ.setdefault("DATABASE_URL", f"{PG}/{name}")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
     import django
     from django.apps import apps
 
     if not apps.ready:
         django.setup()
-    from django.core.management import call_command
-    from django.db import connection
+    from django.core.cache import cache
+    from django.db import connections
+    from django.db.utils import load_backend
 
-    connection.close()
-    connection.settings_dict["NAME"] = name
-    call_command("migrate", verbosity=0)
+    from feedback.registry import officer_names, snapshot
+
+    if name not in WRAPPERS:
+        settings = {**connections.settings["default"], "NAME": name}
+        WRAPPERS[name] = load_backend(settings["ENGINE"]).DatabaseWrapper(settings, "default")
+    connections["default"] = WRAPPERS[name]
+    cache.clear()
+    snapshot.clear()
+    officer_names.clear()
+    if migrate:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
 
 
 def clear() -> None:
@@ -261,16 +279,20 @@ def rollups_quarter(today):
     return Period.parse(f"{today.year}-Q{quarter - 1}")
 
 
-def median_ms(fn, runs: int) -> float:
-    times = []
-    for i in range(runs):
-        started = time.perf_counter()
-        fn(i)
-        times.append(time.perf_counter() - started)
-    return 1000 * statistics.median(times)
+CASES = (
+    ("list_ms", "HR list"),
+    ("all_units_ms", "HR list all units"),
+    ("own_ms", "Kinerja saya"),
+    ("team_ms", "team view"),
+    ("appeal_ms", "accepted appeal"),
+)
 
 
-def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> dict:
+def prepare(officers: int, responses: int, runs: int, reuse: bool = False) -> dict:
+    """Load (or reuse) one size and return what is timed on it: ``cases`` maps each
+    figure to (the timed function of the sample number, the number of samples), and
+    ``check()`` tells whether the accepted appeals left the rollups equal to a
+    recompute."""
     from django.contrib.auth import get_user_model
     from django.core.paginator import Paginator
 
@@ -291,12 +313,15 @@ def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> di
     )[0]
     rng = random.Random(3)
 
+    # Both sizes are measured on full units of PER_UNIT officers (the demo size's
+    # second unit has 10): a unit's list costs by its officers, not by the Pemda's.
+    full = units[: officers // PER_UNIT]
+    in_full = ids[: len(full) * PER_UNIT]
+
     def hr_list(i):
-        unit = units[i % len(units)]
+        unit = full[i % len(full)]
         scores = indicators.officer_scores(user=hr, period=period, unit=unit)
         indicators.log_read(user=hr, channel="bench", period=period, scores=scores[:50], query="")
-
-    list_ms = median_ms(hr_list, runs)
 
     def hr_all_units(i):
         rows = indicators.ScorePages(indicators.listed_officers(user=hr), period)
@@ -305,10 +330,9 @@ def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> di
             user=hr, channel="bench", period=period, scores=page.object_list, query=""
         )
 
-    all_units_ms = median_ms(hr_all_units, runs)
     own = [
         Officer.objects.select_related("unit").get(pk=pk)
-        for pk in rng.sample(ids, min(runs, len(ids)))
+        for pk in rng.sample(in_full, min(runs, len(in_full)))
     ]
 
     def kinerja_saya(i):
@@ -320,15 +344,14 @@ def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> di
             user=hr, channel="bench", period=str(period), officers=[own[i % len(own)]]
         )
 
-    own_ms = median_ms(kinerja_saya, runs)
-    bosses = [Officer.objects.get(pk=pk) for pk in supervisors]
+    # The first officer of each full unit (supervisors come in the units' order).
+    bosses = [Officer.objects.get(pk=pk) for pk in supervisors[: len(full)]]
 
     def team_view(i):
         members = list(team.current_team(bosses[i % len(bosses)]).order_by("name"))
         performance.team_scores(members, period)
         indicators.log_access(user=hr, channel="bench", period=str(period), officers=members)
 
-    team_ms = median_ms(team_view, runs)
     scope = Officer.objects.all()
     chosen = []
     for officer_id in rng.sample(ids, min(runs, len(ids))):
@@ -344,30 +367,52 @@ def measure(officers: int, responses: int, runs: int, reuse: bool = False) -> di
             appeal_id=chosen[i].pk, user=hr, accept=True, reason="bench", visible_officers=scope
         )
 
-    appeal_ms = median_ms(accept, len(chosen))
-    # An accepted appeal's rollups equal a recompute of that officer.
-    officer_ids = [a.officer_id for a in chosen]
+    def check():
+        """(equal, accepted): the accepted appeals' rollups against a recompute."""
+        officer_ids = [a.officer_id for a in chosen]
 
-    def snapshot():
-        return sorted(
-            OfficerMonth.objects.filter(officer_id__in=officer_ids).values_list(
-                "officer_id", "year", "month", "basis", "respondents", "u6", "u7", "sq_u67"
+        def snapshot():
+            return sorted(
+                OfficerMonth.objects.filter(officer_id__in=officer_ids).values_list(
+                    "officer_id", "year", "month", "basis", "respondents", "u6", "u7", "sq_u67"
+                )
             )
-        )
 
-    before = snapshot()
-    rollups.rebuild_officers(officer_ids=officer_ids)
-    equal = before == snapshot()
-    accepted = Appeal.objects.filter(status="accepted").count()
+        before = snapshot()
+        rollups.rebuild_officers(officer_ids=officer_ids)
+        equal = before == snapshot()
+        return equal, Appeal.objects.filter(status="accepted").count()
+
     return {
         "loaded_s": loaded,
-        "list_ms": list_ms,
-        "all_units_ms": all_units_ms,
-        "own_ms": own_ms,
-        "team_ms": team_ms,
-        "appeal_ms": appeal_ms,
-        "equal": equal,
-        "accepted": accepted,
+        "cases": {
+            "list_ms": (hr_list, runs),
+            "all_units_ms": (hr_all_units, runs),
+            "own_ms": (kinerja_saya, runs),
+            "team_ms": (team_view, runs),
+            "appeal_ms": (accept, len(chosen)),
+        },
+        "check": check,
+    }
+
+
+def alternate(sizes: dict, runs: int) -> dict:
+    """Each case's median per size in ms, the sizes' samples taken in turn (which one
+    goes first alternating), so a slower spell of a shared machine weighs on both."""
+    times = {label: {key: [] for key, _name in CASES} for label in sizes}
+    for key, _name in CASES:
+        samples = min(sizes[label]["cases"][key][1] for label in sizes)
+        for i in range(min(samples, runs)):
+            order = list(sizes) if i % 2 == 0 else list(reversed(sizes))
+            for label in order:
+                use(sizes[label]["name"])
+                fn = sizes[label]["cases"][key][0]
+                started = time.perf_counter()
+                fn(i)
+                times[label][key].append(time.perf_counter() - started)
+    return {
+        label: {key: 1000 * statistics.median(found) for key, found in by_case.items()}
+        for label, by_case in times.items()
     }
 
 
@@ -387,7 +432,7 @@ def main():
     ok = True
     names = []
     try:
-        figures = {}
+        sizes = {}
         for label, (officers, responses) in (
             ("demo", DEMO),
             ("large", (args.officers, args.responses)),
@@ -398,38 +443,39 @@ def main():
             if not kept:
                 database("create", name)
             started = time.perf_counter()
-            use(name)
+            use(name, migrate=True)
             print(f"bench database {name} migrated in {time.perf_counter() - started:.1f} s")
-            f = measure(officers, responses, args.runs, reuse=kept)
-            figures[label] = f
-            ok = ok and f["equal"]
+            size = prepare(officers, responses, args.runs, reuse=kept)
+            sizes[label] = {**size, "name": name, "officers": officers, "responses": responses}
             print(
                 f"{label:5}: {officers:>6,} officers, {responses:>10,} responses "
-                f"({'reused' if kept else 'loaded'} and ready in {f['loaded_s']:.1f} s)\n"
+                f"({'reused' if kept else 'loaded'} and ready in {size['loaded_s']:.1f} s)",
+                flush=True,
+            )
+        medians = alternate(sizes, args.runs)
+        for label, size in sizes.items():
+            use(size["name"])
+            equal, accepted = size["check"]()
+            ok = ok and equal
+            f = medians[label]
+            print(
+                f"{label:5}: {size['officers']:>6,} officers, {size['responses']:>10,} responses\n"
                 f"       HR indicator list of one unit: {f['list_ms']:8.1f} ms (median)\n"
                 f"       HR list, all units, page 1:    {f['all_units_ms']:8.1f} ms (median)\n"
                 f"       Kinerja saya of one officer:   {f['own_ms']:8.1f} ms (median)\n"
                 f"       supervisor's team view ({TEAM}):   {f['team_ms']:8.1f} ms (median)\n"
                 f"       accepted appeal, rollups updated: {f['appeal_ms']:6.1f} ms (median of "
-                f"{f['accepted']}); equal to a recompute: {'yes' if f['equal'] else 'NO'}",
-                flush=True,
+                f"{accepted}); equal to a recompute: {'yes' if equal else 'NO'}"
             )
-        demo, large = figures["demo"], figures["large"]
-        ratios = ", ".join(
-            f"{name} {large[key] / demo[key]:.2f}x"
-            for name, key in (
-                ("HR list", "list_ms"),
-                ("HR list all units", "all_units_ms"),
-                ("Kinerja saya", "own_ms"),
-                ("team view", "team_ms"),
-                ("accepted appeal", "appeal_ms"),
-            )
-        )
+        demo, large = medians["demo"], medians["large"]
+        ratios = ", ".join(f"{name} {large[key] / demo[key]:.2f}x" for key, name in CASES)
         print(f"ratio large / demo: {ratios} (target 1.2x)")
     finally:
         from django.db import connections
 
         connections.close_all()
+        for wrapper in WRAPPERS.values():
+            wrapper.close()
         if not args.keep:
             for name in names:
                 database("drop", name)

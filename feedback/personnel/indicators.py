@@ -234,8 +234,8 @@ def applicability(indicators):
 class ScorePages:
     """The score rows of many officers as a sequence a Paginator pages. The list is
     ordered by unit first, and every officer of a unit has one row per indicator that
-    applies to the unit, so its length comes from a count of officers per unit (no
-    officer or rollup read, however many officers), and a slice reads the officers on
+    applies to the unit, so its length comes from a count of officers (per unit where
+    a unit has indicators of its own; no officer or rollup row read), and a slice reads the officers on
     it only (LIMIT/OFFSET) and computes their scores (with their units' statistics for
     the estimate and the bands, read once per unit)."""
 
@@ -248,17 +248,24 @@ class ScorePages:
         # in the list's order; units whose officers have no indicator have no rows.
         self.units = []
         first_officer = total = 0
-        counts = (
-            officers.order_by("unit__code")
-            .values_list("unit_id", "unit__code")
-            .annotate(n=Count("id"))
-        )
-        for unit_id, _code, n in counts:
-            per_officer = sum(1 for i in indicators if applies(i, unit_id))
-            if per_officer:
-                self.units.append((first_officer, total, n, per_officer))
-            first_officer += n
-            total += n * per_officer
+        if all(i.unit_id is None for i in indicators):
+            # The Pemda's indicators apply to everyone: as many rows per officer, one
+            # count (the list as a single group).
+            n = officers.order_by().count()
+            if n and indicators:
+                self.units.append((0, 0, n, len(indicators)))
+            total = n * len(indicators)
+        else:
+            # Counted per unit id (no join), then put in the list's order by the
+            # database (its collation orders the codes, as the list's query does).
+            counts = dict(officers.order_by().values_list("unit_id").annotate(n=Count("id")))
+            for unit_id in Unit.objects.order_by("code").values_list("pk", flat=True):
+                n = counts.get(unit_id, 0)
+                per_officer = sum(1 for i in indicators if applies(i, unit_id))
+                if n and per_officer:
+                    self.units.append((first_officer, total, n, per_officer))
+                first_officer += n
+                total += n * per_officer
         self.total = total
         self.row_starts = [u[1] for u in self.units]
 

@@ -235,9 +235,9 @@ class ScorePages:
     """The score rows of many officers as a sequence a Paginator pages. The list is
     ordered by unit first, and every officer of a unit has one row per indicator that
     applies to the unit, so its length comes from a count of officers (per unit where
-    a unit has indicators of its own; no officer or rollup row read), and a slice reads the officers on
-    it only (LIMIT/OFFSET) and computes their scores (with their units' statistics for
-    the estimate and the bands, read once per unit)."""
+    a unit has indicators of its own; no officer or rollup row read), and a slice
+    reads the officers on it only (LIMIT/OFFSET) and computes their scores (with their
+    units' statistics for the estimate and the bands, read once per unit)."""
 
     def __init__(self, officers, period: Period):
         self.period = period

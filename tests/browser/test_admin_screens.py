@@ -50,6 +50,14 @@ def test_hr_staff_find_filter_and_export_officer_indicators(live_server, chromiu
         page.get_by_role("link", name="Buka semua indikator petugas").click()
         page.wait_for_url("**/admin/hr/indikator/**")
         problems += look(page, source, f"hr list @{size}", viewport, zoom)
+        # The demo's officers fill more than one page of 50 rows: the pager is followed.
+        page.get_by_role("link", name="Berikutnya").click()
+        page.wait_for_url("**&p=2")
+        problems += look(page, source, f"hr list page 2 @{size}", viewport, zoom)
+        if "Halaman 2 dari" not in page.locator("nav.hr-pages").inner_text():
+            problems.append(f"hr list @{size}: the pager does not say page 2")
+        page.get_by_role("link", name="Sebelumnya").click()
+        page.wait_for_url("**&p=1")
         show = page.get_by_role("button", name="Tampilkan")
         box = show.bounding_box()
         if box is None or box["x"] + box["width"] > viewport["width"]:

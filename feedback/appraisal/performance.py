@@ -66,15 +66,16 @@ def _sums(queryset) -> dict:
 
 def unit_values(officer: Officer, scores, period: Period) -> list[Row]:
     """Each score beside the same measure over all ratings of the officer's unit."""
-    rows, cache, unit_officers = [], {}, None
+    if not scores:
+        return []
+    # By officer id (the rollup's unique index), not a join on the unit.
+    unit_officers = list(
+        Officer.objects.filter(unit_id=officer.unit_id).values_list("pk", flat=True)
+    )
+    rows, cache = [], {}
     for score in scores:
         basis = score.indicator.basis
         if basis not in cache:
-            # By officer id (the rollup's unique index), not a join on the unit.
-            if unit_officers is None:
-                unit_officers = list(
-                    Officer.objects.filter(unit_id=officer.unit_id).values_list("pk", flat=True)
-                )
             cache[basis] = _sums(
                 OfficerMonth.objects.filter(
                     _window(period), basis=basis, officer_id__in=unit_officers

@@ -8,10 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from ..access.permissions import require_hr, require_perm
-from ..models import AccessLog, CommentStatus, FeedbackNote, Response, Unit
+from ..models import AccessLog, CommentStatus, Response, Unit
 from ..results import selectors
 from ..rules.periods import Period
-from . import indicators, peer, recognition
+from . import evidence, indicators, peer, recognition
 from .exports import scores_file
 
 HR_ROWS_PER_PAGE = 50
@@ -223,11 +223,7 @@ def hr_officer(request, nip):
     )
     distribution = scores[0].distribution if scores else None
     result = peer.peer_results([officer.pk], period)[officer.pk]
-    feedback_notes = FeedbackNote.objects.filter(
-        officer=officer,
-        created_at__date__gte=period.start,
-        created_at__date__lte=period.end,
-    ).select_related("author")
+    feedback_notes = evidence.notes_within(period).filter(officer=officer).select_related("author")
     return render(
         request,
         "feedback/admin/hr_officer.html",

@@ -9,15 +9,20 @@ from ..rules.periods import Period
 from . import peer
 
 
+def notes_within(period: Period):
+    """Feedback notes written within the period's dates (HR's officer page lists them,
+    the rows count them)."""
+    return FeedbackNote.objects.filter(
+        created_at__date__gte=period.start, created_at__date__lte=period.end
+    )
+
+
 def note_counts(officer_ids, period: Period) -> dict[int, int]:
     """Feedback notes written to each officer within the period's dates."""
     result = dict.fromkeys(officer_ids, 0)
     rows = (
-        FeedbackNote.objects.filter(
-            officer_id__in=list(result),
-            created_at__date__gte=period.start,
-            created_at__date__lte=period.end,
-        )
+        notes_within(period)
+        .filter(officer_id__in=list(result))
         .values("officer_id")
         .annotate(n=Count("id"))
     )
